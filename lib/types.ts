@@ -101,8 +101,8 @@ export interface MultistatusSummary {
   diagnosticCount: number;
   /** Unknown children of `multistatus` (e.g. SharePoint's `Repl:repl`), kept verbatim. */
   extensions?: XmlElement[];
-  /** The character encoding the body was decoded with. */
-  encoding: string;
+  /** The character encoding the bytes were decoded with (absent when the input was text). */
+  encoding?: string;
 }
 
 /** A decoder for a custom property: gets the untyped value, returns the typed one, throws if it cannot. */

@@ -1,0 +1,182 @@
+import { MultistatusError } from '../errors.js';
+import { SNIFF_BYTES, sniff } from './sniff.js';
+import { findInvalidUtf8, incompleteTail, utf8Length } from './utf8.js';
+
+/** Called with a tolerated encoding quirk (code, message). */
+export type EncodingNote = (code: string, message: string) => void;
+
+/**
+ * Streaming bytes -> text. Picks the encoding by BOM > `hint` (Content-Type charset) >
+ * XML declaration > UTF-8 (RFC 7303 §3), decodes fatally, and maps character positions of the
+ * text it returned back to byte offsets for error messages.
+ */
+export class ByteDecoder {
+  /** Canonical encoding name once decided. */
+  encoding: string | undefined;
+  private head: Uint8Array | undefined;
+  private decoder: TextDecoder | undefined;
+  private bytesIn = 0;
+  private variable = true;
+  private unit = 1;
+  private bomBytes = 0;
+  private charsOut = 0;
+  private lastText = '';
+  private lastStart = 0;
+  private lastChars = 0;
+  private tail: Uint8Array = new Uint8Array(0);
+
+  constructor(
+    private readonly hint: string | undefined,
+    private readonly note: EncodingNote,
+  ) {}
+
+  /** Total bytes written so far. */
+  get bytes(): number {
+    return this.bytesIn;
+  }
+
+  /** Decodes one chunk; returns '' while the first bytes are still being sniffed. */
+  write(bytes: Uint8Array): string {
+    if (bytes.length === 0) return '';
+    if (this.decoder === undefined) {
+      const head = this.head === undefined ? bytes : concat(this.head, bytes);
+      this.bytesIn += bytes.length;
+      const found = sniff(head, false);
+      if (found === undefined && head.length < SNIFF_BYTES) {
+        this.head = head;
+        return '';
+      }
+      this.head = undefined;
+      this.start(found ?? {});
+      return this.decode(head, this.bytesIn - head.length);
+    }
+    const before = this.bytesIn;
+    this.bytesIn += bytes.length;
+    return this.decode(bytes, before);
+  }
+
+  /** Flushes what is held back; throws `TRUNCATED` if the body ends inside a character. */
+  end(): string {
+    if (this.decoder === undefined) {
+      const head = this.head ?? new Uint8Array(0);
+      this.head = undefined;
+      this.start(sniff(head, true) ?? {});
+      const text = this.decode(head, this.bytesIn - head.length);
+      return text + this.flush();
+    }
+    return this.flush();
+  }
+
+  /** Byte offset of character `index` of the text most recently returned. */
+  byteOffset(index: number): number {
+    const k = Math.max(0, Math.min(index, this.lastText.length));
+    if (!this.variable) return this.lastStart + k * this.unit;
+    return this.lastStart + utf8Length(this.lastText.slice(0, k));
+  }
+
+  private flush(): string {
+    const decoder = this.decoder!;
+    try {
+      const text = decoder.decode();
+      this.remember(text, this.bytesIn - this.pendingBytes());
+      return text;
+    } catch {
+      throw new MultistatusError(
+        'TRUNCATED',
+        `the body ends inside a ${this.encoding} character`,
+        { offset: this.bytesIn - this.pendingBytes() },
+      );
+    }
+  }
+
+  private pendingBytes(): number {
+    return this.variable ? this.tail.length : this.bytesIn - this.bomBytes - this.charsOut * this.unit;
+  }
+
+  private start(found: { bom?: string; pattern?: string; declared?: string }): void {
+    let chosen: string;
+    if (found.bom) {
+      chosen = found.bom;
+      this.bomBytes = found.bom === 'utf-8' ? 3 : 2;
+      if (this.hint !== undefined && family(canonical(this.hint)) !== family(chosen)) {
+        this.note('CHARSET_CONFLICT', `the byte order mark says ${chosen}, the charset says ${this.hint}; the BOM wins`);
+      }
+    } else if (this.hint !== undefined) {
+      chosen = canonical(this.hint);
+      const declared = found.declared ?? found.pattern;
+      if (declared !== undefined && family(canonical(declared)) !== family(chosen)) {
+        this.note('CHARSET_CONFLICT', `the XML declaration says ${declared}, the charset says ${this.hint}; the charset wins`);
+      }
+    } else if (found.pattern) {
+      chosen = found.pattern;
+    } else if (found.declared !== undefined) {
+      chosen = canonical(found.declared);
+      if (family(chosen) === 'utf-16') {
+        // The declaration was read as single bytes, so the body cannot be UTF-16.
+        this.note('CHARSET_CONFLICT', `the XML declaration says ${found.declared} but the body is not UTF-16; reading UTF-8`);
+        chosen = 'utf-8';
+      }
+    } else {
+      chosen = 'utf-8';
+    }
+    this.encoding = chosen;
+    this.decoder = new TextDecoder(chosen, { fatal: true });
+    this.variable = chosen === 'utf-8';
+    this.unit = chosen.startsWith('utf-16') ? 2 : 1;
+  }
+
+  private decode(bytes: Uint8Array, before: number): string {
+    const decoder = this.decoder!;
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new MultistatusError('ENCODING', `invalid ${this.encoding} byte sequence`, {
+        offset: this.invalidOffset(bytes, before),
+      });
+    }
+    let start: number;
+    if (this.variable) {
+      start = before - this.tail.length;
+      if (start === 0 && this.bomBytes) start = this.bomBytes;
+      this.tail = bytes.slice(bytes.length - incompleteTail(bytes));
+    } else {
+      start = this.bomBytes + this.charsOut * this.unit;
+    }
+    this.remember(text, start);
+    return text;
+  }
+
+  private remember(text: string, start: number): void {
+    this.charsOut += text.length;
+    this.lastText = text;
+    this.lastStart = start;
+    this.lastChars = text.length;
+  }
+
+  private invalidOffset(bytes: Uint8Array, before: number): number {
+    if (!this.variable) return before;
+    const joined = concat(this.tail, bytes);
+    const at = findInvalidUtf8(joined, false);
+    return before - this.tail.length + Math.max(0, at);
+  }
+}
+
+function canonical(label: string): string {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    throw new MultistatusError('ENCODING', `unsupported character encoding: ${label}`);
+  }
+}
+
+function family(enc: string): string {
+  return enc.startsWith('utf-16') ? 'utf-16' : enc;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

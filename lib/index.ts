@@ -1,0 +1,21 @@
+/**
+ * multistatus: a streaming parser for WebDAV `207 Multi-Status` bodies.
+ * @packageDocumentation
+ */
+export { parseMultistatus } from './iterate.js';
+export type { MultistatusIterator } from './iterate.js';
+export { MultistatusStream } from './stream.js';
+export { MultistatusParser } from './parser/parser.js';
+export type { MultistatusParserOptions } from './parser/parser.js';
+export { MultistatusError } from './errors.js';
+export type { ErrorPosition, MultistatusErrorCode } from './errors.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export { keyOf, normaliseKey, DAV_NS, CALDAV_NS, CARDDAV_NS } from './names.js';
+export { parseStatus } from './status.js';
+export { BUILTIN_DECODERS } from './properties/registry.js';
+export type { Source } from './source.js';
+export type {
+  DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, PropKey, Propstat, Props,
+  PropertyDecoder, XmlElement,
+} from './types.js';
+export type { Ace, AcePrincipal, ActiveLock, DataType, LockEntry, ParentBinding, SupportedPrivilege } from './properties/types.js';

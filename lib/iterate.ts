@@ -1,0 +1,149 @@
+import { charsetOf } from './charset.js';
+import { MultistatusError } from './errors.js';
+import { MultistatusParser } from './parser/parser.js';
+import { isResponse, readerOf } from './source.js';
+import type { ChunkReader, Source } from './source.js';
+import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
+
+/** The async iterator returned by {@link parseMultistatus}. */
+export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> {
+  /**
+   * What the body said besides its responses (sync-token, truncation, diagnostics…). Resolves once
+   * the body has been read to its end; if the iteration has not got there, it reads on, dropping
+   * the responses nobody took. Rejects with the parse error, if there was one.
+   */
+  summary(): Promise<MultistatusSummary>;
+}
+
+/**
+ * Parses a `207 Multi-Status` body and yields each `response` as soon as its end tag arrives. It
+ * reads a chunk only when the consumer asks for more, and `break` (or `return()`) cancels the
+ * source. For a fetch `Response`, the charset of its Content-Type is used unless
+ * `options.encoding` is given.
+ *
+ * @example
+ * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
+ */
+export function parseMultistatus(source: Source, options: ParseOptions = {}): MultistatusIterator {
+  let encoding = options.encoding;
+  if (encoding === undefined && isResponse(source)) encoding = charsetOf(source.headers.get('content-type'));
+  return new Iteration(readerOf(source), { ...options, encoding });
+}
+
+class Iteration implements MultistatusIterator {
+  private readonly queue: DavResponse[] = [];
+  private head = 0;
+  private readonly parser: MultistatusParser;
+  private finished = false;
+  private result: MultistatusSummary | undefined;
+  private failure: unknown;
+  private thrown = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly signal: AbortSignal | undefined;
+  private readonly onAbort: () => void;
+  private bytes = 0;
+
+  constructor(
+    private readonly reader: ChunkReader,
+    options: ParseOptions,
+  ) {
+    this.parser = new MultistatusParser({ ...options, onResponse: (r) => this.queue.push(r) });
+    this.signal = options.signal;
+    this.onAbort = () => {
+      this.reader.cancel(this.signal?.reason).catch(() => undefined);
+    };
+    this.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<DavResponse>> {
+    const run = this.chain.then(() => this.step());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async return(): Promise<IteratorResult<DavResponse>> {
+    if (!this.finished) {
+      this.finish(new MultistatusError('ABORTED', 'the iteration was stopped before the end of the body'));
+      this.thrown = true;
+      await this.reader.cancel().catch(() => undefined);
+    }
+    this.queue.length = 0;
+    this.head = 0;
+    return { done: true, value: undefined };
+  }
+
+  async summary(): Promise<MultistatusSummary> {
+    while (!this.finished) {
+      const r = await this.next().catch(() => ({ done: true as const, value: undefined }));
+      if (r.done) break;
+    }
+    if (this.result) return this.result;
+    throw this.failure;
+  }
+
+  private async step(): Promise<IteratorResult<DavResponse>> {
+    for (;;) {
+      if (this.head < this.queue.length) {
+        const value = this.queue[this.head]!;
+        if (++this.head === this.queue.length) {
+          this.queue.length = 0;
+          this.head = 0;
+        } else {
+          (this.queue as (DavResponse | undefined)[])[this.head - 1] = undefined;
+        }
+        return { done: false, value };
+      }
+      if (this.finished) {
+        if (this.failure !== undefined && !this.thrown) {
+          this.thrown = true;
+          throw this.failure;
+        }
+        return { done: true, value: undefined };
+      }
+      await this.pull();
+    }
+  }
+
+  private async pull(): Promise<void> {
+    if (this.signal?.aborted) return this.abort();
+    let chunk: IteratorResult<Uint8Array | string>;
+    try {
+      chunk = await this.reader.next();
+    } catch (e) {
+      if (this.signal?.aborted) return this.abort();
+      const message = e instanceof Error ? e.message : String(e);
+      return this.finish(
+        new MultistatusError('SOURCE', `the source failed after ${this.bytes} bytes: ${message}`, { offset: this.bytes }, e),
+      );
+    }
+    if (this.signal?.aborted) return this.abort();
+    try {
+      if (chunk.done) {
+        this.result = this.parser.end();
+        this.finish(undefined);
+      } else {
+        const value = chunk.value;
+        this.bytes += typeof value === 'string' ? value.length : value.byteLength;
+        this.parser.write(value);
+      }
+    } catch (e) {
+      this.finish(e);
+      await this.reader.cancel(e).catch(() => undefined);
+    }
+  }
+
+  private abort(): void {
+    this.finish(new MultistatusError('ABORTED', 'the parse was aborted', { offset: this.bytes }));
+  }
+
+  private finish(failure: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.failure = failure;
+    this.signal?.removeEventListener('abort', this.onAbort);
+  }
+}

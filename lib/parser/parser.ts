@@ -1,0 +1,895 @@
+import { SaxesParser } from 'saxes';
+import type { SaxesAttributePlain, SaxesTagPlain } from 'saxes';
+import { ByteDecoder } from '../decode/decoder.js';
+import { MultistatusError } from '../errors.js';
+import type { ErrorPosition, MultistatusErrorCode } from '../errors.js';
+import { hrefPath, resolveHref } from '../href.js';
+import { resolveLimits } from '../limits.js';
+import { DAV_NS, normaliseKey } from '../names.js';
+import { decoderTable } from '../properties/registry.js';
+import type { Decoder } from '../properties/registry.js';
+import { MISSING_STATUS, isFailure, isSuccess, isXmlSpace, parseStatus, trimXml } from '../status.js';
+import type {
+  DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, Propstat, Props, XmlElement,
+} from '../types.js';
+import { HAS_ELEMENT, appendText, finishNode, textFlag } from './capture.js';
+import { NamespaceScope } from './namespaces.js';
+
+/** Options of the low-level parser: the parse options plus the callback that gets each response. */
+export interface MultistatusParserOptions extends ParseOptions {
+  /** Called synchronously with each top-level response as soon as its end tag has been read. */
+  onResponse: (response: DavResponse) => void;
+}
+
+// What the parser is inside of (the "interior mode" of an open element).
+const PROLOG = 0;
+const ROOT = 1;
+const RESPONSE = 2;
+const PROPSTAT = 3;
+const PROP = 4;
+const TEXT = 5;
+const CAPTURE = 6;
+const SKIP = 7;
+const LOCATION = 8;
+const ERROR = 9;
+const DESCRIPTION = 10;
+const EPILOG = 11;
+
+// What an open element is (decides what its end tag does).
+const K_ROOT = 1;
+const K_RESPONSE = 2;
+const K_PROPSTAT = 3;
+const K_PROP = 4;
+const K_TEXT = 5;
+const K_CAPTURED = 6;
+const K_CAPTURE_ROOT = 7;
+const K_SKIPPED = 8;
+const K_LOCATION = 9;
+const K_ERROR = 10;
+const K_DESCRIPTION = 11;
+
+// Targets of a TEXT element.
+const T_HREF = 1;
+const T_RESPONSE_STATUS = 2;
+const T_PROPSTAT_STATUS = 3;
+const T_SYNC_TOKEN = 4;
+const T_LOCATION_HREF = 5;
+
+// Targets of a captured subtree.
+const C_PROPERTY = 1;
+const C_ERROR = 2;
+const C_RESPONSE_EXTENSION = 3;
+const C_ROOT_EXTENSION = 4;
+
+// Levels of a responsedescription.
+const L_ROOT = 1;
+const L_RESPONSE = 2;
+const L_PROPSTAT = 3;
+
+const EMPTY_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * The synchronous push parser: `write()` chunks of bytes or text, `end()` once. Each top-level
+ * `response` is handed to `onResponse` as soon as its end tag has been read, then forgotten.
+ * Knows nothing of I/O; the iterator, stream and CLI faces are thin adapters over it.
+ */
+export class MultistatusParser {
+  private readonly sax: SaxesParser<{ position: true; xmlns: false }>;
+  private readonly onResponse: (response: DavResponse) => void;
+  private readonly limits: Limits;
+  private readonly strict: boolean;
+  private readonly base: URL | undefined;
+  private readonly filter: Set<string> | undefined;
+  private readonly decoders: Map<string, Decoder> | undefined;
+  private readonly signal: AbortSignal | undefined;
+  private readonly ns = new NamespaceScope();
+  private decoder: ByteDecoder | undefined;
+  private readonly encodingHint: string | undefined;
+
+  // Element stack.
+  private depth = 0;
+  private readonly modes: number[] = [PROLOG];
+  private readonly kinds: number[] = [0];
+
+  // Attributes of the element being opened.
+  private attrCount = 0;
+  private nsCount = 0;
+  private readonly pendingPrefixes: string[] = [];
+  private readonly pendingUris: string[] = [];
+  private pendingLang: string | undefined;
+  private hasLang = false;
+  private readonly langDepths: number[] = [];
+  private readonly langValues: string[] = [];
+
+  // Text of a TEXT element.
+  private text = '';
+  private textTarget = 0;
+
+  // Captured subtree (property values, error conditions, unknown elements).
+  private capKind = 0;
+  private capDepth = 0;
+  private capName = '';
+  private capAttrs: Record<string, string> | undefined;
+  private capText = '';
+  private capRoot: XmlElement | undefined;
+  private readonly nodes: XmlElement[] = [];
+  private readonly nodeFlags: number[] = [];
+  private capLang: string | undefined;
+
+  // responsedescription being read.
+  private descText = '';
+  private descLevel = 0;
+
+  // Response being built.
+  private hrefs: string[] = [];
+  private status: DavStatus | undefined;
+  private propstats: Propstat[] = [];
+  private error: XmlElement[] | undefined;
+  private description: string | undefined;
+  private location: string | undefined;
+  private extensions: XmlElement[] | undefined;
+  private propertyCount = 0;
+  private responseStart = -1;
+  private errorTarget: XmlElement[] | undefined;
+
+  // Propstat being built.
+  private psProps: Props = {};
+  private psStatus: DavStatus | undefined;
+  private psError: XmlElement[] | undefined;
+  private psDescription: string | undefined;
+  private psLang: Record<string, string> | undefined;
+  private pendingKeys: string[] = [];
+  private pendingTexts: string[] = [];
+  private pendingAttrs: (Record<string, string> | undefined)[] = [];
+
+  // Document level.
+  private responses = 0;
+  private syncToken: string | undefined;
+  private rootDescription: string | undefined;
+  private truncated = false;
+  private rootExtensions: XmlElement[] | undefined;
+  private readonly diagnostics: Diagnostic[] = [];
+  private diagnosticCount = 0;
+  private sawRoot = false;
+  private closedRoot = false;
+  private head = '';
+  private ended = false;
+  private failure: MultistatusError | undefined;
+  private chunkStart = 0;
+  private stringBytes = 0;
+  private leading = true;
+  private callbackError: { error: unknown } | undefined;
+
+  constructor(options: MultistatusParserOptions) {
+    this.onResponse = options.onResponse;
+    this.limits = resolveLimits(options.limits);
+    this.strict = options.strict === true;
+    this.base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
+    this.filter = options.properties ? new Set(options.properties.map(normaliseKey)) : undefined;
+    this.decoders = decoderTable(options.typed !== false, options.decoders, normaliseKey);
+    this.signal = options.signal;
+    this.encodingHint = options.encoding;
+    const sax = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
+    this.sax = sax;
+    sax.on('opentag', this.onOpen.bind(this));
+    sax.on('closetag', this.onClose.bind(this));
+    sax.on('text', this.onText.bind(this));
+    sax.on('cdata', this.onText.bind(this));
+    sax.on('attribute', this.onAttribute.bind(this));
+    sax.on('doctype', this.onDoctype.bind(this));
+    sax.on('error', this.onSaxError.bind(this));
+  }
+
+  /** Feeds a chunk: bytes (decoded per BOM / charset / XML declaration) or already decoded text. */
+  write(chunk: Uint8Array | string): void {
+    if (this.failure) throw this.failure;
+    if (this.ended) throw this.fail('USAGE', 'write() after end()', false);
+    if (this.signal?.aborted) throw this.fail('ABORTED', 'the parse was aborted', false);
+    let text: string;
+    if (typeof chunk === 'string') {
+      if (this.decoder) throw this.fail('USAGE', 'a string chunk after byte chunks', false);
+      text = chunk;
+      this.stringBytes += chunk.length;
+    } else {
+      if (this.stringBytes > 0) throw this.fail('USAGE', 'a byte chunk after string chunks', false);
+      if (!this.decoder) this.decoder = new ByteDecoder(this.encodingHint, this.encodingNote);
+      try {
+        text = this.decoder.write(chunk);
+      } catch (e) {
+        throw this.adopt(e);
+      }
+    }
+    this.feed(text);
+  }
+
+  /** Ends the body: checks it was complete and returns the summary. */
+  end(): MultistatusSummary {
+    if (this.failure) throw this.failure;
+    if (this.ended) throw this.fail('USAGE', 'end() called twice', false);
+    if (this.signal?.aborted) throw this.fail('ABORTED', 'the parse was aborted', false);
+    if (this.decoder) {
+      let rest: string;
+      try {
+        rest = this.decoder.end();
+      } catch (e) {
+        throw this.adopt(e);
+      }
+      this.feed(rest);
+    }
+    this.ended = true;
+    if (!this.sawRoot) {
+      const got = this.head.trim();
+      if (got === '') throw this.fail('NOT_MULTISTATUS', 'the body is empty', true);
+      if (got.startsWith('<')) throw this.fail('TRUNCATED', `the body ended before its root element: got ${quote(got)}`, true);
+      throw this.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
+    }
+    if (!this.closedRoot) {
+      throw this.fail('TRUNCATED', `the body ended inside the document, after ${this.responses} complete responses`, true);
+    }
+    try {
+      this.sax.close();
+    } catch (e) {
+      throw this.adopt(e);
+    }
+    const summary: MultistatusSummary = {
+      responses: this.responses,
+      bytes: this.decoder ? this.decoder.bytes : this.stringBytes,
+      truncated: this.truncated,
+      diagnostics: this.diagnostics,
+      diagnosticCount: this.diagnosticCount,
+    };
+    if (this.decoder?.encoding !== undefined) summary.encoding = this.decoder.encoding;
+    if (this.syncToken !== undefined) summary.syncToken = this.syncToken;
+    if (this.rootDescription !== undefined) summary.responseDescription = this.rootDescription;
+    if (this.rootExtensions) summary.extensions = this.rootExtensions;
+    return summary;
+  }
+
+  private feed(text: string): void {
+    if (text === '') return;
+    if (!this.sawRoot && this.head.length < 256) this.head += text.slice(0, 256 - this.head.length);
+    if (this.leading) {
+      // XML forbids anything before the declaration; servers sometimes send a newline first.
+      let i = 0;
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+      if (i === text.length) return;
+      this.leading = false;
+      if (i > 0 && text.startsWith('<?xml', i)) {
+        this.diag('LEADING_WHITESPACE', 'whitespace before the XML declaration was skipped');
+        text = text.slice(i);
+      }
+    }
+    this.chunkStart = this.sax.position;
+    try {
+      this.sax.write(text);
+    } catch (e) {
+      if (this.callbackError !== undefined && this.callbackError.error === e) {
+        this.failure = new MultistatusError('USAGE', 'onResponse threw; the parse cannot go on', {}, e);
+        throw e;
+      }
+      throw this.adopt(e);
+    }
+  }
+
+  // ---- saxes events ----------------------------------------------------------------------
+
+  private onAttribute(attr: SaxesAttributePlain): void {
+    const name = attr.name;
+    if (name.charCodeAt(0) === 120 /* x */ && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) {
+      if (++this.nsCount > this.limits.maxNamespaceDeclarations) {
+        throw this.limit('maxNamespaceDeclarations', 'namespace declarations on one element');
+      }
+      this.pendingPrefixes.push(name.length === 5 ? '' : name.slice(6));
+      this.pendingUris.push(attr.value);
+      return;
+    }
+    if (++this.attrCount > this.limits.maxAttributes) throw this.limit('maxAttributes', 'attributes on one element');
+    if (name === 'xml:lang') this.pendingLang = attr.value;
+  }
+
+  private onOpen(tag: SaxesTagPlain): void {
+    const depth = ++this.depth;
+    if (depth > this.limits.maxDepth) throw this.limit('maxDepth', 'element nesting depth');
+    const hasAttrs = this.attrCount > 0;
+    this.attrCount = 0;
+    this.nsCount = 0;
+    const parentMode = this.modes[depth - 1]!;
+    if (parentMode === SKIP) {
+      this.pendingPrefixes.length = 0;
+      this.pendingUris.length = 0;
+      this.pendingLang = undefined;
+      this.modes[depth] = SKIP;
+      this.kinds[depth] = K_SKIPPED;
+      return;
+    }
+    if (this.pendingPrefixes.length > 0) this.declarePending(depth);
+    if (this.pendingLang !== undefined) {
+      this.langDepths.push(depth);
+      this.langValues.push(this.pendingLang);
+      this.hasLang = true;
+      this.pendingLang = undefined;
+    }
+    const ns = this.ns;
+    ns.resolve(tag.name, true);
+    if (!ns.bound) this.unbound(ns.prefix, tag.name);
+    const isDav = ns.uri === DAV_NS;
+    const local = ns.local;
+    if (this.responseStart >= 0 && parentMode !== ROOT && parentMode !== PROLOG) this.checkResponseSize();
+
+    switch (parentMode) {
+      case CAPTURE:
+        this.openCaptured(tag, hasAttrs, depth);
+        return;
+      case PROP:
+        this.openProperty(tag, hasAttrs, depth);
+        return;
+      case RESPONSE:
+        if (isDav) {
+          switch (local) {
+            case 'href':
+              return this.openText(depth, T_HREF);
+            case 'propstat':
+              this.psProps = {};
+              this.psStatus = undefined;
+              this.psError = undefined;
+              this.psDescription = undefined;
+              this.psLang = undefined;
+              this.modes[depth] = PROPSTAT;
+              this.kinds[depth] = K_PROPSTAT;
+              return;
+            case 'status':
+              return this.openText(depth, T_RESPONSE_STATUS);
+            case 'error':
+              this.error ??= [];
+              return this.openError(depth, this.error);
+            case 'responsedescription':
+              return this.openDescription(depth, L_RESPONSE);
+            case 'location':
+              this.modes[depth] = LOCATION;
+              this.kinds[depth] = K_LOCATION;
+              return;
+          }
+        }
+        return this.startCapture(tag, hasAttrs, depth, C_RESPONSE_EXTENSION);
+      case PROPSTAT:
+        if (isDav) {
+          switch (local) {
+            case 'prop':
+              this.modes[depth] = PROP;
+              this.kinds[depth] = K_PROP;
+              return;
+            case 'status':
+              return this.openText(depth, T_PROPSTAT_STATUS);
+            case 'error':
+              this.psError ??= [];
+              return this.openError(depth, this.psError);
+            case 'responsedescription':
+              return this.openDescription(depth, L_PROPSTAT);
+          }
+        }
+        return this.skip(depth);
+      case ROOT:
+        if (isDav) {
+          switch (local) {
+            case 'response':
+              this.startResponse(depth);
+              return;
+            case 'sync-token':
+              return this.openText(depth, T_SYNC_TOKEN);
+            case 'responsedescription':
+              return this.openDescription(depth, L_ROOT);
+          }
+        }
+        return this.startCapture(tag, hasAttrs, depth, C_ROOT_EXTENSION);
+      case ERROR:
+        return this.startCapture(tag, hasAttrs, depth, C_ERROR);
+      case LOCATION:
+        if (isDav && local === 'href') return this.openText(depth, T_LOCATION_HREF);
+        return this.skip(depth);
+      case DESCRIPTION:
+        if (isDav && local === 'error') {
+          const target = this.descLevel === L_PROPSTAT ? (this.psError ??= []) : this.descLevel === L_RESPONSE ? (this.error ??= []) : undefined;
+          if (target) return this.openError(depth, target);
+        }
+        return this.skip(depth);
+      case TEXT:
+        this.diag('UNEXPECTED_ELEMENT', `<${tag.name}> inside a text element was skipped`);
+        return this.skip(depth);
+      case PROLOG:
+        this.sawRoot = true;
+        this.leading = false;
+        if (!isDav || local !== 'multistatus') {
+          const what = ns.uri === '' ? `<${tag.name}>` : `<${tag.name}> in namespace ${ns.uri}`;
+          throw this.fail('NOT_MULTISTATUS', `the root element is ${what}, not {DAV:}multistatus: got ${quote(this.head.trim())}`, true);
+        }
+        this.modes[depth] = ROOT;
+        this.kinds[depth] = K_ROOT;
+        return;
+      default:
+        return this.skip(depth);
+    }
+  }
+
+  private onClose(): void {
+    const depth = this.depth;
+    const kind = this.kinds[depth]!;
+    if (kind !== K_SKIPPED) {
+      switch (kind) {
+        case K_CAPTURED: {
+          const flags = this.nodeFlags.pop()!;
+          finishNode(this.nodes.pop()!, flags);
+          break;
+        }
+        case K_CAPTURE_ROOT:
+          this.finishCapture();
+          break;
+        case K_TEXT:
+          this.finishText();
+          break;
+        case K_PROPSTAT:
+          this.finishPropstat();
+          break;
+        case K_RESPONSE:
+          this.finishResponse();
+          break;
+        case K_DESCRIPTION:
+          this.finishDescription();
+          break;
+        case K_ROOT:
+          this.closedRoot = true;
+          this.modes[0] = EPILOG;
+          break;
+      }
+      if (this.ns.declaredAt(depth)) this.ns.release(depth);
+      if (this.hasLang && this.langDepths[this.langDepths.length - 1] === depth) {
+        this.langDepths.pop();
+        this.langValues.pop();
+        this.hasLang = this.langDepths.length > 0;
+      }
+    }
+    this.depth = depth - 1;
+  }
+
+  private onText(text: string): void {
+    switch (this.modes[this.depth]) {
+      case CAPTURE:
+        this.captureText(text);
+        return;
+      case TEXT:
+        this.text += text;
+        if (this.text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        return;
+      case DESCRIPTION:
+        this.descText += text;
+        if (this.descText.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        return;
+      case SKIP:
+      case PROLOG:
+      case EPILOG:
+        return;
+      default:
+        if (!isXmlSpace(text)) this.diag('UNEXPECTED_TEXT', `text ${quote(text.trim())} where only elements belong was ignored`);
+    }
+  }
+
+  private onDoctype(): void {
+    this.diag('DOCTYPE', 'the DOCTYPE was ignored (no DTD is processed, no entity is expanded)');
+  }
+
+  private onSaxError(err: Error): void {
+    const message = err.message.replace(/^\d+:\d+: /, '');
+    if (!this.sawRoot && !this.head.trim().startsWith('<')) {
+      throw this.fail('NOT_MULTISTATUS', `the body is not XML (${message}): got ${quote(this.head.trim())}`, true);
+    }
+    throw this.fail('XML_SYNTAX', message, true);
+  }
+
+  // ---- element handling ------------------------------------------------------------------
+
+  private declarePending(depth: number): void {
+    const prefixes = this.pendingPrefixes;
+    const uris = this.pendingUris;
+    for (let i = 0; i < prefixes.length; i++) {
+      const prefix = prefixes[i]!;
+      const uri = uris[i]!;
+      if (prefix !== '' && uri === '') throw this.fail('XML_SYNTAX', `the prefix ${prefix} may not be undeclared`, true);
+      if (prefix === 'xmlns' || (prefix === 'xml' && uri !== 'http://www.w3.org/XML/1998/namespace')) {
+        throw this.fail('XML_SYNTAX', `the prefix ${prefix} may not be declared`, true);
+      }
+      this.ns.declare(prefix, uri, depth);
+    }
+    prefixes.length = 0;
+    uris.length = 0;
+  }
+
+  private unbound(prefix: string, name: string): void {
+    this.diag('UNBOUND_PREFIX', `the prefix ${prefix} of <${name}> is not declared; read as namespace ${prefix}:`);
+  }
+
+  private skip(depth: number): void {
+    this.modes[depth] = SKIP;
+    this.kinds[depth] = K_SKIPPED;
+  }
+
+  private openText(depth: number, target: number): void {
+    this.text = '';
+    this.textTarget = target;
+    this.modes[depth] = TEXT;
+    this.kinds[depth] = K_TEXT;
+  }
+
+  private openError(depth: number, target: XmlElement[]): void {
+    this.errorTarget = target;
+    this.modes[depth] = ERROR;
+    this.kinds[depth] = K_ERROR;
+  }
+
+  private openDescription(depth: number, level: number): void {
+    this.descText = '';
+    this.descLevel = level;
+    this.modes[depth] = DESCRIPTION;
+    this.kinds[depth] = K_DESCRIPTION;
+  }
+
+  private startResponse(depth: number): void {
+    this.hrefs = [];
+    this.status = undefined;
+    this.propstats = [];
+    this.error = undefined;
+    this.description = undefined;
+    this.location = undefined;
+    this.extensions = undefined;
+    this.propertyCount = 0;
+    this.responseStart = this.sax.position;
+    this.modes[depth] = RESPONSE;
+    this.kinds[depth] = K_RESPONSE;
+  }
+
+  private checkResponseSize(): void {
+    if (this.sax.position - this.responseStart > this.limits.maxResponseSize) {
+      throw this.limit('maxResponseSize', 'characters of XML in one response');
+    }
+  }
+
+  private openProperty(tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
+    const key = this.ns.key();
+    if (this.filter !== undefined && !this.filter.has(key)) return this.skip(depth);
+    if (++this.propertyCount > this.limits.maxProperties) throw this.limit('maxProperties', 'properties in one response');
+    this.startCapture(tag, hasAttrs, depth, C_PROPERTY);
+    if (this.hasLang) this.capLang = this.langValues[this.langValues.length - 1];
+  }
+
+  private startCapture(tag: SaxesTagPlain, hasAttrs: boolean, depth: number, kind: number): void {
+    this.capKind = kind;
+    this.capDepth = depth;
+    this.capName = this.ns.key();
+    this.capAttrs = hasAttrs ? this.convertAttributes(tag.attributes) : undefined;
+    this.capText = '';
+    this.capRoot = undefined;
+    this.capLang = undefined;
+    this.modes[depth] = CAPTURE;
+    this.kinds[depth] = K_CAPTURE_ROOT;
+  }
+
+  private openCaptured(tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
+    if (this.capRoot === undefined) this.materialise();
+    const name = this.ns.key();
+    const node: XmlElement = { name, attributes: hasAttrs ? this.convertAttributes(tag.attributes) : {}, children: [] };
+    const last = this.nodes.length - 1;
+    this.nodes[last]!.children.push(node);
+    this.nodeFlags[last]! |= HAS_ELEMENT;
+    this.nodes.push(node);
+    this.nodeFlags.push(0);
+    this.modes[depth] = CAPTURE;
+    this.kinds[depth] = K_CAPTURED;
+  }
+
+  private materialise(): void {
+    const root: XmlElement = { name: this.capName, attributes: this.capAttrs ?? {}, children: [] };
+    let flags = 0;
+    if (this.capText !== '') {
+      root.children.push(this.capText);
+      flags = textFlag(this.capText);
+    }
+    this.capRoot = root;
+    this.nodes.length = 0;
+    this.nodeFlags.length = 0;
+    this.nodes.push(root);
+    this.nodeFlags.push(flags);
+  }
+
+  private captureText(text: string): void {
+    if (this.capRoot === undefined) {
+      const t = this.capText + text;
+      this.capText = t;
+      if (t.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+      return;
+    }
+    const last = this.nodes.length - 1;
+    if (appendText(this.nodes[last]!, text) > this.limits.maxTextLength) {
+      throw this.limit('maxTextLength', 'characters in one text value');
+    }
+    this.nodeFlags[last]! |= textFlag(text);
+  }
+
+  private convertAttributes(attrs: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    const ns = this.ns;
+    for (const name in attrs) {
+      if (name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) continue;
+      if (name.indexOf(':') < 0) {
+        out[name] = attrs[name]!;
+        continue;
+      }
+      ns.resolve(name, false);
+      if (!ns.bound) this.unbound(ns.prefix, name);
+      out[ns.key()] = attrs[name]!;
+    }
+    return out;
+  }
+
+  // ---- closing ---------------------------------------------------------------------------
+
+  private finishCapture(): void {
+    const root = this.capRoot;
+    if (root !== undefined) finishNode(root, this.nodeFlags[0]!);
+    this.nodes.length = 0;
+    this.nodeFlags.length = 0;
+    switch (this.capKind) {
+      case C_PROPERTY:
+        return this.finishProperty(root);
+      case C_ERROR:
+        this.errorTarget!.push(root ?? this.elementOf());
+        return;
+      case C_RESPONSE_EXTENSION:
+        (this.extensions ??= []).push(root ?? this.elementOf());
+        return;
+      case C_ROOT_EXTENSION:
+        (this.rootExtensions ??= []).push(root ?? this.elementOf());
+        return;
+    }
+  }
+
+  /** The captured element when it had no element children. */
+  private elementOf(): XmlElement {
+    return { name: this.capName, attributes: this.capAttrs ?? {}, children: this.capText === '' ? [] : [this.capText] };
+  }
+
+  private finishProperty(root: XmlElement | undefined): void {
+    const key = this.capName;
+    const props = this.psProps;
+    if (props[key] !== undefined) this.diag('DUPLICATE_PROPERTY', `the property ${key} appears twice in one propstat; the last one is kept`);
+    if (this.capLang !== undefined && this.capLang !== '') (this.psLang ??= {})[key] = this.capLang;
+    if (root === undefined && isXmlSpace(this.capText)) {
+      // An empty property: only named when its propstat failed. The status may come later.
+      const status = this.psStatus;
+      if (status === undefined) {
+        props[key] = null;
+        this.pendingKeys.push(key);
+        this.pendingTexts.push(this.capText);
+        this.pendingAttrs.push(this.capAttrs);
+        return;
+      }
+      props[key] = isFailure(status) ? null : this.decodeValue(key, this.capText, undefined, this.capAttrs);
+      return;
+    }
+    props[key] = this.decodeValue(key, this.capText, root, this.capAttrs);
+  }
+
+  private decodeValue(key: string, text: string, root: XmlElement | undefined, attrs: Record<string, string> | undefined): unknown {
+    const decoder = this.decoders?.get(key);
+    if (decoder === undefined) return root ?? (attrs === undefined ? text : element(key, attrs, text));
+    if (decoder.custom) {
+      const raw = root ?? (attrs === undefined ? text : element(key, attrs, text));
+      try {
+        return (decoder.decode as (v: string | XmlElement) => unknown)(raw);
+      } catch (e) {
+        this.diag('BAD_VALUE', `the decoder of ${key} failed (${e instanceof Error ? e.message : String(e)}); the raw value is kept`);
+        return raw;
+      }
+    }
+    if (!decoder.element) {
+      if (root !== undefined) {
+        this.diag('BAD_VALUE', `${key} has element content where text was expected; kept as an element`);
+        return root;
+      }
+      const value = (decoder.decode as (v: string) => unknown)(text);
+      if (value === undefined) {
+        // An empty element (a propname answer) is kept as "" without a diagnostic.
+        if (text === '' || isXmlSpace(text)) return text;
+        this.diag('BAD_VALUE', `${key} ${quote(text)} does not parse; the raw text is kept`);
+        return text;
+      }
+      return value;
+    }
+    const el = root ?? element(key, attrs ?? EMPTY_ATTRS, text);
+    const value = (decoder.decode as (v: XmlElement) => unknown)(el);
+    if (value === undefined) {
+      this.diag('BAD_VALUE', `${key} does not have the expected structure; the raw value is kept`);
+      return root ?? (attrs === undefined ? text : el);
+    }
+    return value;
+  }
+
+  private finishText(): void {
+    const text = this.text;
+    this.text = '';
+    switch (this.textTarget) {
+      case T_HREF:
+        this.hrefs.push(trimXml(text));
+        return;
+      case T_RESPONSE_STATUS:
+        if (this.status !== undefined) this.diag('DUPLICATE_STATUS', 'a response has two status elements; the last one is kept');
+        this.status = this.statusOf(text);
+        return;
+      case T_PROPSTAT_STATUS:
+        this.psStatus = this.statusOf(text);
+        return;
+      case T_SYNC_TOKEN:
+        this.syncToken = trimXml(text);
+        return;
+      case T_LOCATION_HREF:
+        this.location = trimXml(text);
+        return;
+    }
+  }
+
+  private statusOf(text: string): DavStatus {
+    const status = parseStatus(text);
+    if (status.code === null) this.diag('BAD_STATUS', `the status line ${quote(status.line)} has no status code`);
+    return status;
+  }
+
+  private finishDescription(): void {
+    const text = trimXml(this.descText);
+    this.descText = '';
+    switch (this.descLevel) {
+      case L_ROOT:
+        this.rootDescription = text;
+        return;
+      case L_RESPONSE:
+        this.description = text;
+        return;
+      case L_PROPSTAT:
+        this.psDescription = text;
+        return;
+    }
+  }
+
+  private finishPropstat(): void {
+    let status = this.psStatus;
+    if (status === undefined) {
+      this.diag('MISSING_STATUS', 'a propstat has no status');
+      status = MISSING_STATUS;
+    }
+    const props = this.psProps;
+    if (this.pendingKeys.length > 0) {
+      if (!isFailure(status)) {
+        for (let i = 0; i < this.pendingKeys.length; i++) {
+          const key = this.pendingKeys[i]!;
+          // A later duplicate with content has replaced the placeholder: last wins.
+          if (props[key] !== null) continue;
+          props[key] = this.decodeValue(key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
+        }
+      }
+      this.pendingKeys.length = 0;
+      this.pendingTexts.length = 0;
+      this.pendingAttrs.length = 0;
+    }
+    const propstat: Propstat = { status, props };
+    if (this.psError) propstat.error = this.psError;
+    if (this.psDescription !== undefined) propstat.responseDescription = this.psDescription;
+    if (this.psLang) propstat.lang = this.psLang;
+    this.propstats.push(propstat);
+  }
+
+  private finishResponse(): void {
+    const hrefs = this.hrefs;
+    const propstats = this.propstats;
+    if (hrefs.length === 0) this.diag('MISSING_HREF', 'a response has no href');
+    if (this.status !== undefined && propstats.length > 0) {
+      this.diag('MIXED_RESPONSE', 'a response has both a status and propstats');
+    } else if (this.status === undefined && propstats.length === 0) {
+      this.diag('EMPTY_RESPONSE', 'a response has neither a status nor a propstat');
+    }
+    if (hrefs.length > 1 && propstats.length > 0) this.diag('EXTRA_HREF', 'a propstat response has more than one href');
+    const href = hrefs.length > 0 ? hrefs[0]! : '';
+    const response: DavResponse = { href, hrefs, path: hrefPath(href), propstats, props: mergeProps(propstats, this) };
+    const url = href === '' && !this.base ? undefined : resolveHref(href, this.base);
+    if (url !== undefined) response.url = url;
+    if (this.status !== undefined) {
+      response.status = this.status;
+      if (this.status.code === 507) this.truncated = true;
+    }
+    if (this.error) response.error = this.error;
+    if (this.description !== undefined) response.responseDescription = this.description;
+    if (this.location !== undefined) response.location = this.location;
+    if (this.extensions) response.extensions = this.extensions;
+    this.responses++;
+    this.responseStart = -1;
+    try {
+      this.onResponse(response);
+    } catch (e) {
+      this.callbackError = { error: e };
+      throw e;
+    }
+  }
+
+  // ---- diagnostics and errors -------------------------------------------------------------
+
+  /** Records a tolerated quirk; in strict mode it is an error. @internal */
+  diag(code: string, message: string): void {
+    if (this.strict) throw this.fail('STRICT', `${code}: ${message}`, true);
+    this.diagnosticCount++;
+    if (this.diagnostics.length >= this.limits.maxDiagnostics) return;
+    const d: Diagnostic = { code, message, line: this.sax.line, column: this.sax.column + 1 };
+    if (this.responseStart >= 0 && this.hrefs.length > 0) d.href = this.hrefs[0]!;
+    this.diagnostics.push(d);
+  }
+
+  private readonly encodingNote = (code: string, message: string): void => {
+    this.diag(code, message);
+  };
+
+  private limit(option: keyof Limits, what: string): MultistatusError {
+    return this.fail('LIMIT_EXCEEDED', `more than ${this.limits[option]} ${what} (raise limits.${option})`, true);
+  }
+
+  private position(): ErrorPosition {
+    const sax = this.sax;
+    const at = sax.position - this.chunkStart;
+    const offset = this.decoder ? this.decoder.byteOffset(at) : sax.position;
+    return { line: sax.line, column: sax.column + 1, offset };
+  }
+
+  private fail(code: MultistatusErrorCode, message: string, withPosition: boolean): MultistatusError {
+    const error = new MultistatusError(code, message, withPosition ? this.position() : {});
+    if (code !== 'USAGE') this.failure = error;
+    return error;
+  }
+
+  private adopt(e: unknown): MultistatusError {
+    if (e instanceof MultistatusError) {
+      this.failure ??= e;
+      return this.failure;
+    }
+    const error = new MultistatusError('XML_SYNTAX', e instanceof Error ? e.message : String(e), this.position(), e);
+    this.failure = error;
+    return error;
+  }
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function element(name: string, attributes: Record<string, string>, text: string): XmlElement {
+  return { name, attributes, children: text === '' ? [] : [text] };
+}
+
+function quote(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return JSON.stringify(one.length > 80 ? one.slice(0, 80) + '…' : one);
+}
+
+function mergeProps(propstats: Propstat[], parser: MultistatusParser): Props {
+  let merged: Props | undefined;
+  let shared = true;
+  for (let i = 0; i < propstats.length; i++) {
+    const ps = propstats[i]!;
+    if (!isSuccess(ps.status)) continue;
+    if (merged === undefined) {
+      merged = ps.props;
+      continue;
+    }
+    if (shared) {
+      merged = { ...merged };
+      shared = false;
+    }
+    for (const key in ps.props) {
+      if (merged[key] !== undefined) parser.diag('DUPLICATE_PROPERTY', `the property ${key} appears in two successful propstats; the last one is kept`);
+      merged[key] = ps.props[key];
+    }
+  }
+  return merged ?? {};
+}

@@ -1,0 +1,203 @@
+/**
+ * Hand-written date parsers for the formats WebDAV servers send. Each returns `undefined` when
+ * the text does not parse, so the caller keeps the raw string and records a diagnostic.
+ */
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+
+function num(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = digit(s, i);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return to > from ? v : -1;
+}
+
+function month(s: string, i: number): number {
+  const a = s.charCodeAt(i) | 32;
+  const b = s.charCodeAt(i + 1) | 32;
+  const c = s.charCodeAt(i + 2) | 32;
+  const key = String.fromCharCode(a, b, c);
+  switch (key) {
+    case 'jan': return 0;
+    case 'feb': return 1;
+    case 'mar': return 2;
+    case 'apr': return 3;
+    case 'may': return 4;
+    case 'jun': return 5;
+    case 'jul': return 6;
+    case 'aug': return 7;
+    case 'sep': return 8;
+    case 'oct': return 9;
+    case 'nov': return 10;
+    case 'dec': return 11;
+    default: return -1;
+  }
+}
+
+function make(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): Date | undefined {
+  if (y < 0 || mo < 0 || mo > 11 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
+  const t = Date.UTC(y, mo, d, h, mi, sec, ms) - offsetMin * 60000;
+  if (Number.isNaN(t)) return undefined;
+  // Reject 31 Feb and the like.
+  if (d > 28 && d > daysInMonth(y, mo)) return undefined;
+  return new Date(t);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 1) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 3 || mo === 5 || mo === 8 || mo === 10 ? 30 : 31;
+}
+
+/** `hh:mm[:ss]` at `i`; returns [h, m, s, end] or undefined. */
+function time(s: string, i: number): [number, number, number, number] | undefined {
+  const h = num(s, i, i + 2);
+  if (h < 0 || s.charCodeAt(i + 2) !== 58) return undefined;
+  const m = num(s, i + 3, i + 5);
+  if (m < 0) return undefined;
+  if (s.charCodeAt(i + 5) === 58) {
+    const sec = num(s, i + 6, i + 8);
+    if (sec < 0) return undefined;
+    return [h, m, sec, i + 8];
+  }
+  return [h, m, 0, i + 5];
+}
+
+const ZONES: Record<string, number> = {
+  gmt: 0, ut: 0, utc: 0, z: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+
+/** Offset in minutes of a zone token (`GMT`, `+0100`, `-05:00`, `EST`), undefined if unknown. */
+function zone(tok: string): number | undefined {
+  if (tok === '') return 0;
+  const c = tok.charCodeAt(0);
+  if (c === 43 || c === 45) {
+    const body = tok.length === 6 && tok.charCodeAt(3) === 58 ? tok.slice(1, 3) + tok.slice(4) : tok.slice(1);
+    if (body.length !== 4) return undefined;
+    const hh = num(body, 0, 2);
+    const mm = num(body, 2, 4);
+    if (hh < 0 || mm < 0) return undefined;
+    return (c === 45 ? -1 : 1) * (hh * 60 + mm);
+  }
+  return ZONES[tok.toLowerCase()];
+}
+
+/**
+ * HTTP dates: RFC 1123 (`Sun, 06 Nov 1994 08:49:37 GMT`, fast path), RFC 850
+ * (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`), numeric zones
+ * (`-0500`), and ISO 8601 as a last resort.
+ */
+export function parseHttpDate(raw: string): Date | undefined {
+  const s = raw.trim();
+  if (s.length === 29 && s.charCodeAt(3) === 44 && s.charCodeAt(26) === 71 && s.charCodeAt(27) === 77 && s.charCodeAt(28) === 84) {
+    const d = num(s, 5, 7);
+    const mo = month(s, 8);
+    const y = num(s, 12, 16);
+    const t = time(s, 17);
+    if (d > 0 && mo >= 0 && y >= 0 && t && t[3] === 25 && s.charCodeAt(25) === 32) return make(y, mo, d, t[0], t[1], t[2], 0, 0);
+  }
+  if (s.length >= 10 && digit(s, 0) >= 0 && s.charCodeAt(4) === 45) return parseIsoDate(s);
+  const comma = s.indexOf(',');
+  const rest = comma >= 0 ? s.slice(comma + 1).trim() : s;
+  const toks = rest.split(/[ \t]+/);
+  if (comma < 0) {
+    // asctime: "Sun Nov  6 08:49:37 1994" (day name first, optional).
+    let k = 0;
+    if (toks.length === 5) k = 1;
+    if (toks.length - k !== 4) return undefined;
+    const mo = month(toks[k]!, 0);
+    const d = num(toks[k + 1]!, 0, toks[k + 1]!.length);
+    const t = time(toks[k + 2]!, 0);
+    const y = num(toks[k + 3]!, 0, toks[k + 3]!.length);
+    if (mo < 0 || toks[k]!.length !== 3 || d < 1 || !t || t[3] !== toks[k + 2]!.length || y < 0) return undefined;
+    return make(y, mo, d, t[0], t[1], t[2], 0, 0);
+  }
+  let d: number, mo: number, y: number, ti: number;
+  if (toks.length >= 2 && toks[0]!.includes('-')) {
+    // RFC 850: "06-Nov-94 08:49:37 GMT"
+    const parts = toks[0]!.split('-');
+    if (parts.length !== 3 || parts[1]!.length !== 3) return undefined;
+    d = num(parts[0]!, 0, parts[0]!.length);
+    mo = month(parts[1]!, 0);
+    y = num(parts[2]!, 0, parts[2]!.length);
+    if (parts[2]!.length === 2 && y >= 0) y += y < 70 ? 2000 : 1900;
+    ti = 1;
+  } else if (toks.length >= 4) {
+    d = num(toks[0]!, 0, toks[0]!.length);
+    mo = toks[1]!.length === 3 ? month(toks[1]!, 0) : -1;
+    y = num(toks[2]!, 0, toks[2]!.length);
+    if (toks[2]!.length === 2 && y >= 0) y += y < 70 ? 2000 : 1900;
+    ti = 3;
+  } else {
+    return undefined;
+  }
+  const t = time(toks[ti]!, 0);
+  if (!t || t[3] !== toks[ti]!.length || d < 1 || mo < 0 || y < 0) return undefined;
+  if (toks.length > ti + 2) return undefined;
+  const off = zone(toks[ti + 1] ?? '');
+  if (off === undefined) return undefined;
+  return make(y, mo, d, t[0], t[1], t[2], 0, off);
+}
+
+/**
+ * RFC 3339 / ISO 8601 date-times: `1997-12-01T17:42:21-08:00`, `2013-10-30T17:19:46Z`, lower-case
+ * `t`/`z`, a space for `T`, fractional seconds, `+0100`; a bare date is midnight UTC, and a
+ * date-time without a zone is taken as UTC.
+ */
+export function parseIsoDate(raw: string): Date | undefined {
+  const s = raw.trim();
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = num(s, 0, 4);
+  const mo = num(s, 5, 7) - 1;
+  const d = num(s, 8, 10);
+  if (y < 0 || d < 0) return undefined;
+  if (s.length === 10) return make(y, mo, d, 0, 0, 0, 0, 0);
+  const sep = s.charCodeAt(10);
+  if (sep !== 84 && sep !== 116 && sep !== 32) return undefined;
+  const t = time(s, 11);
+  if (!t) return undefined;
+  let i = t[3];
+  let ms = 0;
+  if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
+    i++;
+    const from = i;
+    while (digit(s, i) >= 0) i++;
+    if (i === from) return undefined;
+    ms = Math.round(Number('0.' + s.slice(from, i)) * 1000);
+  }
+  const off = zone(s.slice(i));
+  if (off === undefined) return undefined;
+  return make(y, mo, d, t[0], t[1], t[2], ms, off);
+}
+
+/** `creationdate`: RFC 3339, tolerating HTTP dates. */
+export function parseCreationDate(raw: string): Date | undefined {
+  return parseIsoDate(raw) ?? parseHttpDate(raw);
+}
+
+/** iCalendar UTC DATE-TIME `19000101T000000Z` (CalDAV `min-date-time`). */
+export function parseICalDate(raw: string): Date | undefined {
+  const s = raw.trim();
+  if (s.length !== 16 || (s.charCodeAt(8) | 32) !== 116 || (s.charCodeAt(15) | 32) !== 122) return undefined;
+  const y = num(s, 0, 4);
+  const mo = num(s, 4, 6) - 1;
+  const d = num(s, 6, 8);
+  const h = num(s, 9, 11);
+  const mi = num(s, 11, 13);
+  const sec = num(s, 13, 15);
+  if (y < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  return make(y, mo, d, h, mi, sec, 0, 0);
+}
+
+/** Unix seconds (Nextcloud `creation_time`). */
+export function parseUnixSeconds(raw: string): Date | undefined {
+  const s = raw.trim();
+  if (!/^-?\d{1,15}$/.test(s)) return undefined;
+  return new Date(Number(s) * 1000);
+}
