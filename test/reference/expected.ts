@@ -1,0 +1,50 @@
+/**
+ * The three shapes of a `*.expected.json` file:
+ *
+ *   full     {"responses": [DavResponse...], "summary": {...}}         (the reference model, typed)
+ *   digest   {"responses": N, "firstHref", "lastHref", "sha256", "summary"}   (gzip-stored bodies;
+ *            sha256 of the canonical JSON of the array of all responses)
+ *   failure  {"error": "XML_SYNTAX" | "NOT_MULTISTATUS" | "TRUNCATED" | ..., "responsesBefore": N,
+ *             "note": "how N was determined"}                         (written by hand)
+ */
+import type { ReferenceModel } from './dom-model.js';
+import { canonicalJson, sha256Hex, toJson } from './serialise.js';
+import type { Json } from './serialise.js';
+
+export interface DigestExpectation {
+  responses: number;
+  firstHref: string | null;
+  lastHref: string | null;
+  sha256: string;
+  summary: Json;
+}
+
+export interface FailureExpectation {
+  error: string;
+  responsesBefore: number;
+  note?: string;
+}
+
+export function digestOf(model: ReferenceModel): DigestExpectation {
+  const { responses } = model;
+  return {
+    responses: responses.length,
+    firstHref: responses.length ? responses[0].href : null,
+    lastHref: responses.length ? responses[responses.length - 1].href : null,
+    sha256: sha256Hex(canonicalJson(responses)),
+    summary: toJson(model.summary),
+  };
+}
+
+/** What the update script writes for a well-formed multistatus fixture. */
+export function expectationOf(model: ReferenceModel, gzip: boolean): Json {
+  return gzip ? (digestOf(model) as unknown as Json) : toJson(model);
+}
+
+export function isFailureExpectation(json: Json | undefined): json is Json & FailureExpectation {
+  return json !== null && typeof json === 'object' && !Array.isArray(json) && typeof json.error === 'string';
+}
+
+export function isDigestExpectation(json: Json | undefined): json is Json & DigestExpectation {
+  return json !== null && typeof json === 'object' && !Array.isArray(json) && typeof json.responses === 'number';
+}
