@@ -1,0 +1,146 @@
+/* global window, document, fetch, performance, setTimeout */
+// The browser test page's script: loads the bundle as a plain ES module and streams a listing
+// through each face. It only counts and describes sampled responses; the test (Node side) checks
+// the values, and the table it fills in is what the screenshot shows.
+import { MultistatusStream, parseMultistatus } from '/multistatus.js';
+
+const MiB = 1024 * 1024;
+
+/**
+ * A plain copy of the values the test checks. Through JSON so that the copy holds fresh strings:
+ * V8 slices of a decoded chunk keep the whole chunk alive, and kept samples must not hold the body.
+ */
+function describe(index, r) {
+  return JSON.parse(JSON.stringify(describeValues(index, r)));
+}
+
+function describeValues(index, r) {
+  const p = r.props;
+  const size = p.getcontentlength;
+  const mtime = p.getlastmodified;
+  return {
+    index,
+    href: r.href,
+    path: r.path,
+    codes: r.propstats.map((s) => s.status.code),
+    size: size === undefined ? null : { type: typeof size, text: String(size) },
+    mtime: mtime instanceof Date ? { date: mtime.toISOString() } : { notDate: String(mtime) },
+    resourcetype: p.resourcetype,
+    etag: p.getetag,
+    contentType: p.getcontenttype,
+    missing: r.propstats.filter((s) => s.status.code === 404).flatMap((s) => Object.entries(s.props)),
+  };
+}
+
+function typedOk(r) {
+  const p = r.props;
+  return (
+    Array.isArray(p.resourcetype) &&
+    p.getlastmodified instanceof Date &&
+    (p.resourcetype.includes('collection') || typeof p.getcontentlength === 'number')
+  );
+}
+
+function show(face, url, result) {
+  const row = document.createElement('tr');
+  const cells = [
+    face,
+    url,
+    result.error ? 'error' : String(result.count),
+    result.summary ? String(result.summary.bytes) : '',
+    String(Math.round(result.ms)),
+    result.summary ? (result.summary.bytes / MiB / (result.ms / 1000)).toFixed(1) : '',
+    result.error ? `${result.error.code ?? result.error.name}: ${result.error.message}` : result.typedOk ? 'typed values ok' : 'typed values WRONG',
+  ];
+  for (const text of cells) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.append(cell);
+  }
+  row.lastElementChild.className = result.error || !result.typedOk ? 'fail' : 'ok';
+  document.getElementById('results').append(row);
+}
+
+/**
+ * Every YIELD_MS of work, lets other tasks run (as a page showing progress does to repaint). This
+ * is also what lets the test's DevTools protocol heap reads in: without it they wait until the
+ * long run of read() promise jobs ends. A timer task, because Chromium runs the DevTools messages
+ * before it but not before a MessageChannel task.
+ */
+const YIELD_MS = 20;
+let lastYield = 0;
+
+async function maybeYield() {
+  if (performance.now() - lastYield < YIELD_MS) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  lastYield = performance.now();
+}
+
+function summaryOf(s) {
+  return { responses: s.responses, bytes: s.bytes, encoding: s.encoding, truncated: s.truncated, diagnosticCount: s.diagnosticCount };
+}
+
+async function consume(face, url, sampleEvery, next) {
+  const started = performance.now();
+  const result = { count: 0, samples: [], typedOk: true };
+  let last;
+  try {
+    result.summary = summaryOf(
+      await next((r) => {
+        if (result.count % sampleEvery === 0) result.samples.push(describe(result.count, r));
+        if (!typedOk(r)) result.typedOk = false;
+        last = r;
+        result.count++;
+      }),
+    );
+    if (last) result.samples.push(describe(result.count - 1, last));
+  } catch (error) {
+    result.error = { name: error.name, code: error.code, message: error.message };
+  }
+  result.ms = performance.now() - started;
+  show(face, url, result);
+  return result;
+}
+
+/** fetch(url) -> response.body.pipeThrough(new MultistatusStream()) */
+function runStream(url, sampleEvery) {
+  return consume('MultistatusStream', url, sampleEvery, async (onResponse) => {
+    const response = await fetch(url);
+    const stream = new MultistatusStream();
+    const reader = response.body.pipeThrough(stream).getReader();
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onResponse(value);
+      await maybeYield();
+    }
+    return stream.summary;
+  });
+}
+
+/** for await (const r of parseMultistatus(await fetch(url))) */
+function runIterator(url, sampleEvery) {
+  return consume('parseMultistatus', url, sampleEvery, async (onResponse) => {
+    const responses = parseMultistatus(await fetch(url));
+    for await (const r of responses) {
+      onResponse(r);
+      await maybeYield();
+    }
+    return responses.summary();
+  });
+}
+
+let held = null;
+
+/** Keeps a whole body as one string: the heap probe's control (it must see this). */
+async function holdText(url) {
+  held = await (await fetch(url)).text();
+  return held.length;
+}
+
+function releaseText() {
+  held = null;
+}
+
+window.msTest = { runStream, runIterator, holdText, releaseText };
+document.getElementById('status').textContent = 'ready';
