@@ -3,7 +3,8 @@
 # usage: [STATE=dir] [ROOT=dir] [PORT=n] apache2.sh start     prints "URL PID STATE" on its last line
 #        STATE=dir apache2.sh stop
 # The access log ($STATE/run/access.log) has one line per request:
-#   "<request line>" <status> <body bytes sent> <connection status: X aborted, + keep-alive, - closed>
+#   "<request line>" <status> <body bytes generated (%B)> <bytes written to the socket, headers included (%O)>
+#   <connection status (%X): X aborted before the response was complete, + kept alive, - closed>
 NAME=apache2
 PIDNAME=httpd.pid
 . "$(dirname "$0")/common.sh"
@@ -30,7 +31,7 @@ TypesConfig /etc/mime.types
 $user_lines
 DocumentRoot "$ROOT"
 DavLockDB "$RUN/DavLock"
-LogFormat "\"%r\" %>s %B %X" live
+LogFormat "\"%r\" %>s %B %O %X" live
 CustomLog "$RUN/access.log" live
 <Directory "/">
   Require all denied
