@@ -1,0 +1,211 @@
+/**
+ * A consumer of the published package, copied by test/package/check.ts into a fresh project where
+ * `multistatus` was installed from the packed tarball. It imports every public export (check.ts
+ * fails if one is missing here), is type-checked strictly (with and without the DOM library), and
+ * is then run: it exits non-zero if the package does not parse the body below as expected.
+ *
+ * Not part of the repository's own tsconfig (which only includes `*.ts`): it resolves
+ * `multistatus` from the installed package, not from lib/.
+ */
+import {
+  BUILTIN_DECODERS,
+  CALDAV_NS,
+  CARDDAV_NS,
+  DAV_NS,
+  DEFAULT_LIMITS,
+  keyOf,
+  MultistatusError,
+  MultistatusParser,
+  MultistatusStream,
+  normaliseKey,
+  parseMultistatus,
+  parseStatus,
+} from 'multistatus';
+import type {
+  Ace,
+  AcePrincipal,
+  ActiveLock,
+  DataType,
+  DavResponse,
+  DavStatus,
+  Diagnostic,
+  ErrorPosition,
+  Limits,
+  LockEntry,
+  MultistatusErrorCode,
+  MultistatusIterator,
+  MultistatusParserOptions,
+  MultistatusSummary,
+  ParentBinding,
+  ParseOptions,
+  PropertyDecoder,
+  PropKey,
+  Props,
+  Propstat,
+  Source,
+  SupportedPrivilege,
+  XmlElement,
+} from 'multistatus';
+
+const BODY = `<?xml version="1.0" encoding="utf-8"?>
+<D:multistatus xmlns:D="DAV:" xmlns:X="http://example.com/ns">
+<D:response>
+<D:href>/dir/</D:href>
+<D:propstat>
+<D:prop>
+<D:resourcetype><D:collection/></D:resourcetype>
+<D:getlastmodified>Thu, 29 Feb 2024 12:34:56 GMT</D:getlastmodified>
+<D:lockdiscovery><D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:exclusive/></D:lockscope>
+<D:depth>infinity</D:depth><D:timeout>Second-3600</D:timeout>
+<D:locktoken><D:href>urn:uuid:e71d4fae-5dec-22d6-fea5-00a0c91e6be4</D:href></D:locktoken>
+<D:lockroot><D:href>/dir/</D:href></D:lockroot></D:activelock></D:lockdiscovery>
+<D:supportedlock><D:lockentry><D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry></D:supportedlock>
+<X:count>7</X:count>
+</D:prop>
+<D:status>HTTP/1.1 200 OK</D:status>
+</D:propstat>
+</D:response>
+<D:response>
+<D:href>/dir/a%20b.txt</D:href>
+<D:propstat>
+<D:prop><D:getcontentlength>42</D:getcontentlength><D:getetag>"2a-1"</D:getetag><X:tags><X:tag>red</X:tag></X:tags></D:prop>
+<D:status>HTTP/1.1 200 OK</D:status>
+</D:propstat>
+<D:propstat>
+<D:prop><D:quota-used-bytes/></D:prop>
+<D:status>HTTP/1.1 404 Not Found</D:status>
+</D:propstat>
+</D:response>
+<D:sync-token>http://example.com/sync/12</D:sync-token>
+</D:multistatus>
+`;
+
+const failures: string[] = [];
+function check(what: string, ok: boolean): void {
+  if (!ok) failures.push(what);
+}
+
+// Options and the types they are made of.
+const countKey: PropKey = keyOf('http://example.com/ns', 'count');
+const countDecoder: PropertyDecoder = (value: string | XmlElement) => (typeof value === 'string' ? Number(value) : NaN);
+const limits: Limits = { ...DEFAULT_LIMITS, maxDepth: 64 };
+const options: ParseOptions = {
+  baseUrl: new URL('http://example.com/'),
+  decoders: { [countKey]: countDecoder },
+  limits,
+  typed: true,
+  strict: false,
+  signal: new AbortController().signal,
+};
+
+function elementText(element: XmlElement): string {
+  return element.children.map((c) => (typeof c === 'string' ? c : elementText(c))).join('');
+}
+function statusCode(status: DavStatus | undefined): number | null {
+  return status ? status.code : null;
+}
+function privileges(p: SupportedPrivilege): string[] {
+  return [p.privilege, ...p.children.flatMap(privileges)];
+}
+function principal(a: Ace): string {
+  const who: AcePrincipal = a.principal;
+  return `${a.invert ? 'not ' : ''}${who.kind}:${who.value ?? ''} +${a.grant.join(',')} -${a.deny.join(',')}`;
+}
+function dataType(d: DataType): string {
+  return `${d.contentType ?? '?'};${d.version ?? '?'}`;
+}
+function binding(b: ParentBinding): string {
+  return `${b.href}${b.segment}`;
+}
+
+function checkResponses(face: string, responses: DavResponse[]): void {
+  check(`${face}: 2 responses`, responses.length === 2);
+  const [dir, file] = responses;
+  if (!dir || !file) return;
+  const props: Props = dir.props;
+  check(`${face}: resourcetype`, JSON.stringify(props.resourcetype) === '["collection"]');
+  check(`${face}: getlastmodified`, props.getlastmodified instanceof Date && props.getlastmodified.toISOString() === '2024-02-29T12:34:56.000Z');
+  const locks = props.lockdiscovery as ActiveLock[];
+  const lock: ActiveLock | undefined = locks[0];
+  check(`${face}: lockdiscovery`, lock?.scope === 'exclusive' && lock.type === 'write' && lock.timeout === 3600 && lock.root === '/dir/');
+  const entries = props.supportedlock as LockEntry[];
+  check(`${face}: supportedlock`, entries[0]?.scope === 'shared' && entries[0].type === 'write');
+  check(`${face}: custom decoder`, props[countKey] === 7);
+  check(`${face}: path`, file.path === '/dir/a b.txt');
+  check(`${face}: url`, file.url === 'http://example.com/dir/a%20b.txt');
+  check(`${face}: getcontentlength`, file.props.getcontentlength === 42);
+  check(`${face}: getetag`, file.props.getetag === '"2a-1"');
+  const tags = file.props['{http://example.com/ns}tags'] as XmlElement;
+  check(`${face}: unknown property with elements`, elementText(tags) === 'red');
+  const missing: Propstat | undefined = file.propstats[1];
+  check(`${face}: 404 propstat`, statusCode(missing?.status) === 404 && missing?.props['quota-used-bytes'] === null);
+}
+
+function checkSummary(face: string, summary: MultistatusSummary): void {
+  const diagnostics: Diagnostic[] = summary.diagnostics;
+  check(`${face}: summary`, summary.responses === 2 && summary.syncToken === 'http://example.com/sync/12' && diagnostics.length === 0);
+}
+
+async function viaIterator(): Promise<void> {
+  const source: Source = new TextEncoder().encode(BODY);
+  const iterator: MultistatusIterator = parseMultistatus(source, options);
+  const responses: DavResponse[] = [];
+  for await (const r of iterator) responses.push(r);
+  checkResponses('iterator', responses);
+  checkSummary('iterator', await iterator.summary());
+}
+
+async function viaStream(): Promise<void> {
+  const stream = new MultistatusStream(options);
+  const body = new Response(BODY).body;
+  if (!body) throw new Error('no body');
+  const reader = body.pipeThrough(stream).getReader();
+  const responses: DavResponse[] = [];
+  for (let next = await reader.read(); !next.done; next = await reader.read()) responses.push(next.value);
+  checkResponses('stream', responses);
+  checkSummary('stream', await stream.summary);
+}
+
+function viaParser(): void {
+  const responses: DavResponse[] = [];
+  const parserOptions: MultistatusParserOptions = { ...options, onResponse: (r) => responses.push(r) };
+  const parser = new MultistatusParser(parserOptions);
+  parser.write(BODY.slice(0, 100));
+  parser.write(BODY.slice(100));
+  checkSummary('parser', parser.end());
+  checkResponses('parser', responses);
+}
+
+async function errors(): Promise<void> {
+  const position: ErrorPosition = { line: 1, column: 1, offset: 0 };
+  const made = new MultistatusError('USAGE', 'made by hand', position);
+  check('MultistatusError is an Error', made instanceof Error && made.code === 'USAGE');
+  try {
+    for await (const r of parseMultistatus('<html><body>502 Bad Gateway</body></html>')) check(`no response from HTML: ${r.href}`, false);
+    check('HTML body throws', false);
+  } catch (error) {
+    const code: MultistatusErrorCode | undefined = error instanceof MultistatusError ? error.code : undefined;
+    check(`HTML body throws NOT_MULTISTATUS (got ${String(code)})`, code === 'NOT_MULTISTATUS');
+  }
+}
+
+function helpers(): void {
+  check('normaliseKey', normaliseKey('{DAV:}getetag') === 'getetag');
+  check('namespaces', DAV_NS === 'DAV:' && CALDAV_NS === 'urn:ietf:params:xml:ns:caldav' && CARDDAV_NS === 'urn:ietf:params:xml:ns:carddav');
+  check('parseStatus', parseStatus('HTTP/1.1 424 Failed Dependency').code === 424);
+  check('BUILTIN_DECODERS', BUILTIN_DECODERS.has('getlastmodified'));
+  // Structured property types without a value in BODY: only their shape is checked, by tsc.
+  const ace: Ace = { principal: { kind: 'all' }, invert: false, grant: ['read'], deny: [], protected: false };
+  const tree: SupportedPrivilege = { privilege: 'all', abstract: false, children: [{ privilege: 'read', abstract: false, children: [] }] };
+  check('type helpers', principal(ace) === 'all: +read -' && privileges(tree).join() === 'all,read');
+  check('type helpers 2', dataType({ contentType: 'text/calendar', version: '2.0' }) === 'text/calendar;2.0' && binding({ href: '/a/', segment: 'b' }) === '/a/b');
+}
+
+await viaIterator();
+await viaStream();
+viaParser();
+await errors();
+helpers();
+
+if (failures.length) throw new Error(`consumer: ${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);
+console.log('consumer: all checks passed');
