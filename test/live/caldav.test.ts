@@ -9,7 +9,7 @@ import { CARD_FIELDS, CARDS, EVENT1_MOVED, EVENT_FIELDS, EVENTS, fieldsOf } from
 import type { CalendarObject } from './calendar-data.js';
 import { collect, dav, encodePath } from './dav.js';
 import type { DavRequest } from './dav.js';
-import { startServer } from './servers.js';
+import { liveServer } from './servers.js';
 import type { LiveServer } from './servers.js';
 
 const CALDAV = 'urn:ietf:params:xml:ns:caldav';
@@ -77,6 +77,7 @@ function expectObjects(responses: DavResponse[], base: string, objects: Calendar
 
 for (const [name, account] of Object.entries(ACCOUNTS) as ['radicale' | 'sabre-caldav', Account][]) {
   describe(`live ${name}: CalDAV and CardDAV reports`, function () {
+    const live = liveServer(name);
     let server: LiveServer;
     const req = (method: string, path: string, r: DavRequest = {}): Promise<Response> =>
       dav(method, server.url + encodePath(path).slice(1), { auth: account.auth, ...r });
@@ -86,8 +87,7 @@ for (const [name, account] of Object.entries(ACCOUNTS) as ['radicale' | 'sabre-c
     };
 
     before(async function () {
-      this.timeout(300_000);
-      server = await startServer(name);
+      server = live();
       expect((await req('MKCALENDAR', account.calendar, { body: MKCALENDAR })).status).to.equal(201);
       expect((await req('MKCOL', account.addressbook, { body: MKADDRESSBOOK })).status).to.equal(201);
       for (const o of Object.values(EVENTS)) await put(account.calendar, o, 'text/calendar');

@@ -10,7 +10,7 @@ import { chunksOf, collect, dav, encodePath, PROPFIND_LISTING } from './dav.js';
 import type { Depth } from './dav.js';
 import { expectListing } from './listing.js';
 import type { ListingRules } from './listing.js';
-import { startServer } from './servers.js';
+import { liveServer } from './servers.js';
 import type { LiveServer, ServerName } from './servers.js';
 import { fsListing, seedTrickyTree } from './tree.js';
 
@@ -50,11 +50,11 @@ const DEPTHS: [Depth, number][] = [['0', 0], ['1', 1], ['infinity', Infinity]];
 
 for (const [name, facts] of Object.entries(SERVERS) as [ServerName, ServerFacts][]) {
   describe(`live ${name}: PROPFIND of the tricky tree`, function () {
+    const live = liveServer(name, (root) => seedTrickyTree(join(root, 'tree')));
     let server: LiveServer;
     let treeDir: string;
-    before(async function () {
-      this.timeout(300_000);
-      server = await startServer(name, (root) => seedTrickyTree(join(root, 'tree')));
+    before(function () {
+      server = live();
       treeDir = join(server.root, 'tree');
     });
 

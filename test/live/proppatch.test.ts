@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { MultistatusError, parseMultistatus } from '../../lib/index.js';
 import type { DavResponse, MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import { collect, dav } from './dav.js';
-import { startServer } from './servers.js';
+import { liveServer } from './servers.js';
 import type { LiveServer, ServerName } from './servers.js';
 
 const COLOR = '{http://example.com/ns/}color';
@@ -53,10 +53,10 @@ const seed = async (root: string): Promise<void> => {
 
 for (const [name, lines] of Object.entries(STATUS_LINES) as [ServerName, Record<string, string>][]) {
   describe(`live ${name}: PROPPATCH with a property that must fail`, function () {
+    const live = liveServer(name, seed);
     let server: LiveServer;
-    before(async function () {
-      this.timeout(300_000);
-      server = await startServer(name, seed);
+    before(function () {
+      server = live();
     });
 
     it('gives each property the status the server sent, and no 2xx property', async function () {
@@ -119,15 +119,11 @@ for (const [name, lines] of Object.entries(STATUS_LINES) as [ServerName, Record<
 }
 
 describe('live nginx: PROPPATCH', function () {
-  let server: LiveServer;
-  before(async function () {
-    this.timeout(300_000);
-    server = await startServer('nginx', seed);
-  });
+  const live = liveServer('nginx', seed);
 
   // nginx's dav modules have no PROPPATCH: 405 with an HTML page, which the parser refuses clearly
   it('is refused with 405 and an HTML body that is NOT_MULTISTATUS', async function () {
-    const res = await dav('PROPPATCH', `${server.url}patch/target.txt`, { body: PATCH });
+    const res = await dav('PROPPATCH', `${live().url}patch/target.txt`, { body: PATCH });
     expect(res.status).to.equal(405);
     const err: unknown = await collect(parseMultistatus(res)).then(() => null, (e: unknown) => e);
     expect(err).to.be.instanceOf(MultistatusError);

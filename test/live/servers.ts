@@ -5,7 +5,7 @@
  * root hook after the run (also after failures), or, as a last resort, when the process exits.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, rmSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,14 +106,37 @@ export async function stopAllServers(): Promise<void> {
   if (errors.length) throw new AggregateError(errors, 'some live servers did not stop cleanly');
 }
 
-/** Last resort (mocha killed, uncaught error): TERM every server still recorded. Synchronous, no waiting. */
+/**
+ * Last resort (mocha interrupted, process exiting): TERM every server still recorded and remove its state
+ * directory. Synchronous: exit handlers cannot wait.
+ */
 export function killAllServersNow(): void {
-  for (const { pid } of running.values()) {
+  for (const { pid, state } of running.values()) {
     try {
       process.kill(pid, 'SIGTERM');
     } catch {
       // already gone
     }
+    rmSync(state, { recursive: true, force: true });
   }
   running.clear();
+}
+
+/**
+ * Inside a `describe`: start `name` (seeded by `seed`) before its tests and stop it after them, also
+ * when they fail. Returns the running server (available from the first `before` hook on).
+ */
+export function liveServer(name: ServerName, seed?: (root: string) => Promise<void> | void): () => LiveServer {
+  let server: LiveServer | undefined;
+  before(async function () {
+    this.timeout(START_TIMEOUT_MS + 60_000);
+    server = await startServer(name, seed);
+  });
+  after(async function () {
+    if (server) await stopServer(server);
+  });
+  return () => {
+    if (!server) throw new Error(`${name} is not running`);
+    return server;
+  };
 }
