@@ -1,69 +1,144 @@
 #!/usr/bin/env node
-import { createReadStream } from 'node:fs';
+/**
+ * `multistatus`: PROPFIND a server (or read a saved body from a file or stdin), parse the 207
+ * Multi-Status as it streams in, and print NDJSON, a table or a summary, with progress on stderr.
+ */
+import { readFile } from 'node:fs/promises';
 import { MultistatusError } from '../errors.js';
-import { parseMultistatus } from '../iterate.js';
-import { toJson } from './json.js';
+import { parseArgs } from './args.js';
+import type { CliOptions, Format as FormatName } from './args.js';
+import { EXIT_HTTP, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARSE, EXIT_USAGE, HttpError, InputError, UsageError } from './exit.js';
+import type { Format } from './format.js';
+import { HELP, version } from './help.js';
+import { openLocal } from './input.js';
+import type { Input } from './input.js';
+import { ndjsonFormat } from './ndjson.js';
+import { Output } from './output.js';
+import { Progress } from './progress.js';
+import { propfindBody } from './propfind-body.js';
+import { pump } from './pump.js';
+import { request } from './request.js';
+import { safeLine, safeLines } from './safe-text.js';
+import { summaryFormat } from './summary.js';
+import { tableFormat } from './table.js';
 
-const USAGE = `usage: multistatus FILE|- [--format ndjson|summary]
-
-Parses a WebDAV 207 Multi-Status body and prints one JSON line per response (ndjson, default)
-or the summary as one JSON object (summary).`;
+let progress: Progress | undefined;
 
 async function main(argv: string[]): Promise<number> {
-  let input: string | undefined;
-  let format = 'ndjson';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--format') format = argv[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE + '\n');
-      return 0;
-    } else if (input === undefined && (a === '-' || !a.startsWith('-'))) input = a;
-    else return usage(`unknown argument: ${a}`);
-  }
-  if (input === undefined) return usage('no input given');
-  if (format !== 'ndjson' && format !== 'summary') return usage(`unknown format: ${format}`);
-  const source = input === '-' ? process.stdin : createReadStream(input);
-  const it = parseMultistatus(source);
+  let opts: CliOptions;
   try {
-    for await (const r of it) {
-      if (format === 'ndjson') await write(toJson(r) + '\n');
-    }
-    if (format === 'summary') await write(toJson(await it.summary()) + '\n');
-    return 0;
+    opts = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`multistatus: ${describe(e)}\n`);
-    return 1;
+    return fail(e);
+  }
+  if (opts.action === 'help') {
+    process.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (opts.action === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT_OK;
+  }
+
+  const out = new Output(process.stdout);
+  const formatName: FormatName = opts.format ?? (out.isTTY ? 'table' : 'ndjson');
+  let input: Input;
+  try {
+    input = await open(opts);
+  } catch (e) {
+    return fail(e);
+  }
+  if (opts.progress ?? process.stderr.isTTY === true) progress = new Progress(process.stderr, input.total);
+  try {
+    await pump(input, {
+      parse: { baseUrl: opts.base ?? input.baseUrl, encoding: input.encoding, strict: opts.strict },
+      format: makeFormat(formatName, out),
+      out,
+      progress,
+      sharedScreen: out.isTTY && process.stderr.isTTY === true,
+    });
+    progress?.finish();
+    return EXIT_OK;
+  } catch (e) {
+    progress?.finish();
+    return fail(e);
   }
 }
 
-function describe(e: unknown): string {
-  if (e instanceof MultistatusError) {
-    if (e.code === 'SOURCE' && e.cause instanceof Error) return `SOURCE: ${e.cause.message}`;
-    return `${e.code}: ${e.message}`;
+function makeFormat(name: FormatName, out: Output): Format {
+  if (name === 'table') return tableFormat(out);
+  if (name === 'summary') return summaryFormat(out);
+  return ndjsonFormat(out);
+}
+
+async function open(opts: CliOptions): Promise<Input> {
+  if (!opts.url) return openLocal(opts.input);
+  let body: string;
+  if (opts.report !== undefined) {
+    try {
+      body = opts.report === '-' ? await readStdin() : await readFile(opts.report, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read the --report body ${opts.report}: ${(e as Error).message}`);
+    }
+  } else {
+    body = propfindBody(opts.props, opts.propname);
   }
-  return e instanceof Error ? e.message : String(e);
-}
-
-function usage(message: string): number {
-  process.stderr.write(`multistatus: ${message}\n${USAGE}\n`);
-  return 2;
-}
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', resolve).once('error', reject);
+  return request({
+    url: opts.url,
+    method: opts.report !== undefined ? 'REPORT' : 'PROPFIND',
+    depth: opts.report !== undefined ? opts.depth : (opts.depth ?? '1'),
+    body,
+    headers: opts.headers,
+    user: opts.user,
+    timeout: opts.timeout,
+    userAgent: `multistatus/${version()}`,
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`multistatus: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Prints the error the way its kind wants, and gives the exit code. */
+function fail(e: unknown): number {
+  if (e instanceof MultistatusError) {
+    // One line: `multistatus: CODE: message (line L, column C, byte B)`.
+    process.stderr.write(`multistatus: ${e.code}: ${safeLine(e.message)}\n`);
+    return EXIT_PARSE;
+  }
+  if (e instanceof UsageError) {
+    // The help text first, so that the mistake is the last line on the screen.
+    process.stderr.write(`${HELP}\nmultistatus: ${safeLine(e.message)}\n`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof HttpError) {
+    process.stderr.write(`multistatus: ${safeLines(e.message)}\n`);
+    return EXIT_HTTP;
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`multistatus: ${safeLine(e.message)}\n`);
+    return EXIT_PARSE;
+  }
+  process.stderr.write(`multistatus: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT_PARSE;
+}
+
+/** Exit once stdout and stderr have handed everything to the OS (a keep-alive socket must not hold us). */
+function exit(code: number): void {
+  let waiting = 2;
+  const done = (): void => {
+    if (--waiting === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+process.once('SIGINT', () => {
+  progress?.finish();
+  process.stderr.write('multistatus: interrupted\n');
+  exit(EXIT_INTERRUPTED);
+});
+
+main(process.argv.slice(2)).then(exit, (e: unknown) => exit(fail(e)));

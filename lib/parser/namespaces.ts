@@ -2,39 +2,59 @@ import { XML_NS, keyOf } from '../names.js';
 
 const MAX_CACHED_NAMES = 4096;
 
-interface SplitName {
+/**
+ * A resolved element name, cached per raw name (`D:href`) and revalidated only when a namespace
+ * binding really changes. `info` is whatever the parser derives from the key (dispatch code,
+ * decoder, filter membership), computed once per (name, binding).
+ */
+export interface ResolvedName<I> {
+  /** The name as written. */
+  raw: string;
   prefix: string;
   local: string;
+  /** Namespace URI ('' = no namespace; `prefix:` for an unbound prefix). */
+  uri: string;
+  /** The property key of the name. */
+  key: string;
+  /** False when the prefix has no binding in scope. */
+  bound: boolean;
+  info: I;
+  version: number;
 }
 
 /**
  * Our own namespace scope (saxes runs without `xmlns`, which is slower and quadratic in depth):
- * a prefix map changed only by elements that declare namespaces, undone when they close.
- * `resolve()` leaves its answer in `uri` / `local` / `bound` to avoid allocating per element.
+ * a prefix map changed only by elements that declare namespaces, undone when they close. A
+ * declaration that rebinds a prefix to the URI it already has (Apache repeats `xmlns:lp1="DAV:"`
+ * on every response) changes nothing, so cached names stay valid.
  */
-export class NamespaceScope {
-  /** Namespace URI of the last resolved name ('' = no namespace). */
-  uri = '';
-  /** Local part of the last resolved name. */
-  local = '';
-  /** Prefix of the last resolved name ('' when unprefixed). */
-  prefix = '';
-  /** False when the last resolved name had a prefix with no binding in scope. */
-  bound = true;
-
+export class NamespaceScope<I> {
+  private version = 1;
   private readonly map = new Map<string, string>([['xml', XML_NS]]);
   private readonly undoDepth: number[] = [];
   private readonly undoPrefix: string[] = [];
   private readonly undoPrevious: (string | undefined)[] = [];
-  private readonly names = new Map<string, SplitName>();
-  private readonly keys = new Map<string, Map<string, string>>();
+  private readonly names = new Map<string, ResolvedName<I>>();
+  private readonly recent: (ResolvedName<I> | undefined)[] = new Array<ResolvedName<I> | undefined>(256).fill(undefined);
+
+  constructor(private readonly classify: (uri: string, local: string, key: string) => I) {}
 
   /** Binds `prefix` ('' for the default namespace) to `uri` for the element at `depth`. */
   declare(prefix: string, uri: string, depth: number): void {
+    const previous = this.map.get(prefix);
     this.undoDepth.push(depth);
     this.undoPrefix.push(prefix);
-    this.undoPrevious.push(this.map.get(prefix));
-    this.map.set(prefix, uri);
+    this.undoPrevious.push(previous);
+    if (previous !== uri) {
+      this.map.set(prefix, uri);
+      this.version++;
+    }
+  }
+
+  /** True when the element at `depth` declared namespaces. */
+  declaredAt(depth: number): boolean {
+    const d = this.undoDepth;
+    return d.length > 0 && d[d.length - 1] === depth;
   }
 
   /** Undoes the declarations of the element at `depth` (call when it closes). */
@@ -43,63 +63,64 @@ export class NamespaceScope {
     while (d.length > 0 && d[d.length - 1] === depth) {
       d.pop();
       const prefix = this.undoPrefix.pop()!;
-      const prev = this.undoPrevious.pop();
-      if (prev === undefined) this.map.delete(prefix);
-      else this.map.set(prefix, prev);
+      const previous = this.undoPrevious.pop();
+      if (this.map.get(prefix) === previous) continue;
+      if (previous === undefined) this.map.delete(prefix);
+      else this.map.set(prefix, previous);
+      this.version++;
     }
-  }
-
-  /** True when some element at `depth` declared namespaces. */
-  declaredAt(depth: number): boolean {
-    const d = this.undoDepth;
-    return d.length > 0 && d[d.length - 1] === depth;
   }
 
   /**
    * Resolves an element name. An unbound prefix leaves `bound` false and, so that lenient
    * parsing can go on, resolves to the URI `prefix + ":"` (lighttpd's `<DAV:getetag/>` -> `DAV:`).
    */
-  resolve(name: string, isElement: boolean): void {
-    let split = this.names.get(name);
-    if (split === undefined) {
+  element(name: string): ResolvedName<I> {
+    // A direct-mapped cache in front of the Map: saxes hands us a fresh string per tag, and one
+    // comparison is cheaper than hashing it.
+    const n = name.length;
+    const slot = (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n >> 1)) & 255;
+    let entry = this.recent[slot];
+    if (entry === undefined || entry.raw !== name) {
+      entry = this.names.get(name);
+      if (entry !== undefined) this.recent[slot] = entry;
+    }
+    if (entry !== undefined && entry.version === this.version) return entry;
+    if (entry === undefined) {
       const colon = name.indexOf(':');
-      split = colon < 0 ? { prefix: '', local: name } : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
+      entry = {
+        raw: name,
+        prefix: colon < 0 ? '' : name.slice(0, colon),
+        local: colon < 0 ? name : name.slice(colon + 1),
+        uri: '\u0000',
+        key: '',
+        bound: true,
+        info: undefined as I,
+        version: 0,
+      };
       if (this.names.size >= MAX_CACHED_NAMES) this.names.clear();
-      this.names.set(name, split);
+      this.names.set(name, entry);
+      this.recent[slot] = entry;
     }
-    const prefix = split.prefix;
-    this.prefix = prefix;
-    this.local = split.local;
-    if (prefix === '') {
-      this.bound = true;
-      this.uri = isElement ? (this.map.get('') ?? '') : '';
-      return;
+    const bound = this.map.get(entry.prefix);
+    const uri = bound ?? (entry.prefix === '' ? '' : entry.prefix + ':');
+    entry.bound = bound !== undefined || entry.prefix === '';
+    if (uri !== entry.uri) {
+      entry.uri = uri;
+      entry.key = keyOf(uri, entry.local);
+      entry.info = this.classify(uri, entry.local, entry.key);
     }
-    const uri = this.map.get(prefix);
-    if (uri === undefined) {
-      this.bound = false;
-      this.uri = prefix + ':';
-    } else {
-      this.bound = true;
-      this.uri = uri;
-    }
+    entry.version = this.version;
+    return entry;
   }
 
-  /** The key of the last resolved name, cached per (uri, local). */
-  key(): string {
-    const uri = this.uri;
-    let byLocal = this.keys.get(uri);
-    if (byLocal === undefined) {
-      if (this.keys.size >= MAX_CACHED_NAMES) this.keys.clear();
-      byLocal = new Map();
-      this.keys.set(uri, byLocal);
-    }
-    let k = byLocal.get(this.local);
-    if (k === undefined) {
-      k = keyOf(uri, this.local);
-      if (byLocal.size >= MAX_CACHED_NAMES) byLocal.clear();
-      byLocal.set(this.local, k);
-    }
-    return k;
+  /** The key of an attribute name (unprefixed attributes are in no namespace but keep their bare name). */
+  attribute(name: string): { key: string; bound: boolean; prefix: string } {
+    const colon = name.indexOf(':');
+    if (colon < 0) return { key: name, bound: true, prefix: '' };
+    const prefix = name.slice(0, colon);
+    const uri = this.map.get(prefix);
+    const local = name.slice(colon + 1);
+    return uri === undefined ? { key: keyOf(prefix + ':', local), bound: false, prefix } : { key: keyOf(uri, local), bound: true, prefix };
   }
 }

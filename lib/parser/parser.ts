@@ -14,6 +14,7 @@ import type {
 } from '../types.js';
 import { HAS_ELEMENT, appendText, finishNode, textFlag } from './capture.js';
 import { NamespaceScope } from './namespaces.js';
+import type { ResolvedName } from './namespaces.js';
 
 /** Options of the low-level parser: the parse options plus the callback that gets each response. */
 export interface MultistatusParserOptions extends ParseOptions {
@@ -66,6 +67,42 @@ const L_ROOT = 1;
 const L_RESPONSE = 2;
 const L_PROPSTAT = 3;
 
+// DAV: element names the state machine dispatches on.
+const E_MULTISTATUS = 1;
+const E_RESPONSE = 2;
+const E_HREF = 3;
+const E_STATUS = 4;
+const E_PROPSTAT = 5;
+const E_PROP = 6;
+const E_ERROR = 7;
+const E_DESCRIPTION = 8;
+const E_LOCATION = 9;
+const E_SYNC_TOKEN = 10;
+const DAV_CODES = new Map<string, number>([
+  ['multistatus', E_MULTISTATUS],
+  ['response', E_RESPONSE],
+  ['href', E_HREF],
+  ['status', E_STATUS],
+  ['propstat', E_PROPSTAT],
+  ['prop', E_PROP],
+  ['error', E_ERROR],
+  ['responsedescription', E_DESCRIPTION],
+  ['location', E_LOCATION],
+  ['sync-token', E_SYNC_TOKEN],
+]);
+
+/** What the parser derives once per (element name, namespace binding). */
+interface NameInfo {
+  /** One of the E_ codes for a structural DAV: name, else 0. */
+  code: number;
+  /** Decoder of the property of that key, if any. */
+  decoder: Decoder | undefined;
+  /** False when `options.properties` leaves this property out. */
+  keep: boolean;
+}
+
+type Name = ResolvedName<NameInfo>;
+
 const EMPTY_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
@@ -82,7 +119,7 @@ export class MultistatusParser {
   private readonly filter: Set<string> | undefined;
   private readonly decoders: Map<string, Decoder> | undefined;
   private readonly signal: AbortSignal | undefined;
-  private readonly ns = new NamespaceScope();
+  private readonly ns: NamespaceScope<NameInfo>;
   private decoder: ByteDecoder | undefined;
   private readonly encodingHint: string | undefined;
 
@@ -115,6 +152,7 @@ export class MultistatusParser {
   private readonly nodes: XmlElement[] = [];
   private readonly nodeFlags: number[] = [];
   private capLang: string | undefined;
+  private capDecoder: Decoder | undefined;
 
   // responsedescription being read.
   private descText = '';
@@ -138,9 +176,11 @@ export class MultistatusParser {
   private psError: XmlElement[] | undefined;
   private psDescription: string | undefined;
   private psLang: Record<string, string> | undefined;
+  private pendingCount = 0;
   private pendingKeys: string[] = [];
   private pendingTexts: string[] = [];
   private pendingAttrs: (Record<string, string> | undefined)[] = [];
+  private pendingDecoders: (Decoder | undefined)[] = [];
 
   // Document level.
   private responses = 0;
@@ -167,6 +207,13 @@ export class MultistatusParser {
     this.base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
     this.filter = options.properties ? new Set(options.properties.map(normaliseKey)) : undefined;
     this.decoders = decoderTable(options.typed !== false, options.decoders, normaliseKey);
+    const decoders = this.decoders;
+    const filter = this.filter;
+    this.ns = new NamespaceScope<NameInfo>((uri, local, key) => ({
+      code: uri === DAV_NS ? (DAV_CODES.get(local) ?? 0) : 0,
+      decoder: decoders?.get(key),
+      keep: filter === undefined || filter.has(key),
+    }));
     this.signal = options.signal;
     this.encodingHint = options.encoding;
     const sax = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
@@ -295,8 +342,10 @@ export class MultistatusParser {
     this.nsCount = 0;
     const parentMode = this.modes[depth - 1]!;
     if (parentMode === SKIP) {
-      this.pendingPrefixes.length = 0;
-      this.pendingUris.length = 0;
+      if (this.pendingPrefixes.length > 0) {
+        this.pendingPrefixes.length = 0;
+        this.pendingUris.length = 0;
+      }
       this.pendingLang = undefined;
       this.modes[depth] = SKIP;
       this.kinds[depth] = K_SKIPPED;
@@ -309,85 +358,76 @@ export class MultistatusParser {
       this.hasLang = true;
       this.pendingLang = undefined;
     }
-    const ns = this.ns;
-    ns.resolve(tag.name, true);
-    if (!ns.bound) this.unbound(ns.prefix, tag.name);
-    const isDav = ns.uri === DAV_NS;
-    const local = ns.local;
-    if (this.responseStart >= 0 && parentMode !== ROOT && parentMode !== PROLOG) this.checkResponseSize();
+    const name = this.ns.element(tag.name);
+    if (!name.bound) this.unbound(name.prefix, tag.name);
+    const code = name.info.code;
+    if (this.responseStart >= 0) this.checkResponseSize();
 
     switch (parentMode) {
       case CAPTURE:
-        this.openCaptured(tag, hasAttrs, depth);
+        this.openCaptured(name, tag, hasAttrs, depth);
         return;
       case PROP:
-        this.openProperty(tag, hasAttrs, depth);
+        this.openProperty(name, tag, hasAttrs, depth);
         return;
       case RESPONSE:
-        if (isDav) {
-          switch (local) {
-            case 'href':
-              return this.openText(depth, T_HREF);
-            case 'propstat':
-              this.psProps = {};
-              this.psStatus = undefined;
-              this.psError = undefined;
-              this.psDescription = undefined;
-              this.psLang = undefined;
-              this.modes[depth] = PROPSTAT;
-              this.kinds[depth] = K_PROPSTAT;
-              return;
-            case 'status':
-              return this.openText(depth, T_RESPONSE_STATUS);
-            case 'error':
-              this.error ??= [];
-              return this.openError(depth, this.error);
-            case 'responsedescription':
-              return this.openDescription(depth, L_RESPONSE);
-            case 'location':
-              this.modes[depth] = LOCATION;
-              this.kinds[depth] = K_LOCATION;
-              return;
-          }
+        switch (code) {
+          case E_HREF:
+            return this.openText(depth, T_HREF);
+          case E_PROPSTAT:
+            this.psProps = {};
+            this.psStatus = undefined;
+            this.psError = undefined;
+            this.psDescription = undefined;
+            this.psLang = undefined;
+            this.modes[depth] = PROPSTAT;
+            this.kinds[depth] = K_PROPSTAT;
+            return;
+          case E_STATUS:
+            return this.openText(depth, T_RESPONSE_STATUS);
+          case E_ERROR:
+            this.error ??= [];
+            return this.openError(depth, this.error);
+          case E_DESCRIPTION:
+            return this.openDescription(depth, L_RESPONSE);
+          case E_LOCATION:
+            this.modes[depth] = LOCATION;
+            this.kinds[depth] = K_LOCATION;
+            return;
         }
-        return this.startCapture(tag, hasAttrs, depth, C_RESPONSE_EXTENSION);
+        return this.startCapture(name, tag, hasAttrs, depth, C_RESPONSE_EXTENSION);
       case PROPSTAT:
-        if (isDav) {
-          switch (local) {
-            case 'prop':
-              this.modes[depth] = PROP;
-              this.kinds[depth] = K_PROP;
-              return;
-            case 'status':
-              return this.openText(depth, T_PROPSTAT_STATUS);
-            case 'error':
-              this.psError ??= [];
-              return this.openError(depth, this.psError);
-            case 'responsedescription':
-              return this.openDescription(depth, L_PROPSTAT);
-          }
+        switch (code) {
+          case E_PROP:
+            this.modes[depth] = PROP;
+            this.kinds[depth] = K_PROP;
+            return;
+          case E_STATUS:
+            return this.openText(depth, T_PROPSTAT_STATUS);
+          case E_ERROR:
+            this.psError ??= [];
+            return this.openError(depth, this.psError);
+          case E_DESCRIPTION:
+            return this.openDescription(depth, L_PROPSTAT);
         }
         return this.skip(depth);
       case ROOT:
-        if (isDav) {
-          switch (local) {
-            case 'response':
-              this.startResponse(depth);
-              return;
-            case 'sync-token':
-              return this.openText(depth, T_SYNC_TOKEN);
-            case 'responsedescription':
-              return this.openDescription(depth, L_ROOT);
-          }
+        switch (code) {
+          case E_RESPONSE:
+            return this.startResponse(depth);
+          case E_SYNC_TOKEN:
+            return this.openText(depth, T_SYNC_TOKEN);
+          case E_DESCRIPTION:
+            return this.openDescription(depth, L_ROOT);
         }
-        return this.startCapture(tag, hasAttrs, depth, C_ROOT_EXTENSION);
+        return this.startCapture(name, tag, hasAttrs, depth, C_ROOT_EXTENSION);
       case ERROR:
-        return this.startCapture(tag, hasAttrs, depth, C_ERROR);
+        return this.startCapture(name, tag, hasAttrs, depth, C_ERROR);
       case LOCATION:
-        if (isDav && local === 'href') return this.openText(depth, T_LOCATION_HREF);
+        if (code === E_HREF) return this.openText(depth, T_LOCATION_HREF);
         return this.skip(depth);
       case DESCRIPTION:
-        if (isDav && local === 'error') {
+        if (code === E_ERROR) {
           const target = this.descLevel === L_PROPSTAT ? (this.psError ??= []) : this.descLevel === L_RESPONSE ? (this.error ??= []) : undefined;
           if (target) return this.openError(depth, target);
         }
@@ -398,8 +438,8 @@ export class MultistatusParser {
       case PROLOG:
         this.sawRoot = true;
         this.leading = false;
-        if (!isDav || local !== 'multistatus') {
-          const what = ns.uri === '' ? `<${tag.name}>` : `<${tag.name}> in namespace ${ns.uri}`;
+        if (code !== E_MULTISTATUS) {
+          const what = name.uri === '' ? `<${tag.name}>` : `<${tag.name}> in namespace ${name.uri}`;
           throw this.fail('NOT_MULTISTATUS', `the root element is ${what}, not {DAV:}multistatus: got ${quote(this.head.trim())}`, true);
         }
         this.modes[depth] = ROOT;
@@ -551,18 +591,18 @@ export class MultistatusParser {
     }
   }
 
-  private openProperty(tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
-    const key = this.ns.key();
-    if (this.filter !== undefined && !this.filter.has(key)) return this.skip(depth);
+  private openProperty(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
+    if (!name.info.keep) return this.skip(depth);
     if (++this.propertyCount > this.limits.maxProperties) throw this.limit('maxProperties', 'properties in one response');
-    this.startCapture(tag, hasAttrs, depth, C_PROPERTY);
+    this.capDecoder = name.info.decoder;
+    this.startCapture(name, tag, hasAttrs, depth, C_PROPERTY);
     if (this.hasLang) this.capLang = this.langValues[this.langValues.length - 1];
   }
 
-  private startCapture(tag: SaxesTagPlain, hasAttrs: boolean, depth: number, kind: number): void {
+  private startCapture(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number, kind: number): void {
     this.capKind = kind;
     this.capDepth = depth;
-    this.capName = this.ns.key();
+    this.capName = name.key;
     this.capAttrs = hasAttrs ? this.convertAttributes(tag.attributes) : undefined;
     this.capText = '';
     this.capRoot = undefined;
@@ -571,10 +611,9 @@ export class MultistatusParser {
     this.kinds[depth] = K_CAPTURE_ROOT;
   }
 
-  private openCaptured(tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
+  private openCaptured(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
     if (this.capRoot === undefined) this.materialise();
-    const name = this.ns.key();
-    const node: XmlElement = { name, attributes: hasAttrs ? this.convertAttributes(tag.attributes) : {}, children: [] };
+    const node: XmlElement = { name: name.key, attributes: hasAttrs ? this.convertAttributes(tag.attributes) : {}, children: [] };
     const last = this.nodes.length - 1;
     this.nodes[last]!.children.push(node);
     this.nodeFlags[last]! |= HAS_ELEMENT;
@@ -614,16 +653,15 @@ export class MultistatusParser {
 
   private convertAttributes(attrs: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
-    const ns = this.ns;
     for (const name in attrs) {
       if (name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) continue;
       if (name.indexOf(':') < 0) {
         out[name] = attrs[name]!;
         continue;
       }
-      ns.resolve(name, false);
-      if (!ns.bound) this.unbound(ns.prefix, name);
-      out[ns.key()] = attrs[name]!;
+      const a = this.ns.attribute(name);
+      if (!a.bound) this.unbound(a.prefix, name);
+      out[a.key] = attrs[name]!;
     }
     return out;
   }
@@ -632,9 +670,11 @@ export class MultistatusParser {
 
   private finishCapture(): void {
     const root = this.capRoot;
-    if (root !== undefined) finishNode(root, this.nodeFlags[0]!);
-    this.nodes.length = 0;
-    this.nodeFlags.length = 0;
+    if (root !== undefined) {
+      finishNode(root, this.nodeFlags[0]!);
+      this.nodes.length = 0;
+      this.nodeFlags.length = 0;
+    }
     switch (this.capKind) {
       case C_PROPERTY:
         return this.finishProperty(root);
@@ -665,19 +705,26 @@ export class MultistatusParser {
       const status = this.psStatus;
       if (status === undefined) {
         props[key] = null;
-        this.pendingKeys.push(key);
-        this.pendingTexts.push(this.capText);
-        this.pendingAttrs.push(this.capAttrs);
+        const i = this.pendingCount++;
+        this.pendingKeys[i] = key;
+        this.pendingDecoders[i] = this.capDecoder;
+        this.pendingTexts[i] = this.capText;
+        this.pendingAttrs[i] = this.capAttrs;
         return;
       }
-      props[key] = isFailure(status) ? null : this.decodeValue(key, this.capText, undefined, this.capAttrs);
+      props[key] = isFailure(status) ? null : this.decodeValue(this.capDecoder, key, this.capText, undefined, this.capAttrs);
       return;
     }
-    props[key] = this.decodeValue(key, this.capText, root, this.capAttrs);
+    props[key] = this.decodeValue(this.capDecoder, key, this.capText, root, this.capAttrs);
   }
 
-  private decodeValue(key: string, text: string, root: XmlElement | undefined, attrs: Record<string, string> | undefined): unknown {
-    const decoder = this.decoders?.get(key);
+  private decodeValue(
+    decoder: Decoder | undefined,
+    key: string,
+    text: string,
+    root: XmlElement | undefined,
+    attrs: Record<string, string> | undefined,
+  ): unknown {
     if (decoder === undefined) return root ?? (attrs === undefined ? text : element(key, attrs, text));
     if (decoder.custom) {
       const raw = root ?? (attrs === undefined ? text : element(key, attrs, text));
@@ -763,18 +810,16 @@ export class MultistatusParser {
       status = MISSING_STATUS;
     }
     const props = this.psProps;
-    if (this.pendingKeys.length > 0) {
+    if (this.pendingCount > 0) {
       if (!isFailure(status)) {
-        for (let i = 0; i < this.pendingKeys.length; i++) {
+        for (let i = 0; i < this.pendingCount; i++) {
           const key = this.pendingKeys[i]!;
           // A later duplicate with content has replaced the placeholder: last wins.
           if (props[key] !== null) continue;
-          props[key] = this.decodeValue(key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
+          props[key] = this.decodeValue(this.pendingDecoders[i], key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
         }
       }
-      this.pendingKeys.length = 0;
-      this.pendingTexts.length = 0;
-      this.pendingAttrs.length = 0;
+      this.pendingCount = 0;
     }
     const propstat: Propstat = { status, props };
     if (this.psError) propstat.error = this.psError;

@@ -1,0 +1,219 @@
+/** The command line of `multistatus`, parsed and checked into {@link CliOptions}. */
+import { UsageError } from './exit.js';
+
+export type Format = 'ndjson' | 'table' | 'summary';
+export type Depth = '0' | '1' | 'infinity';
+
+export const FORMATS: readonly Format[] = ['ndjson', 'table', 'summary'];
+export const DEPTHS: readonly Depth[] = ['0', '1', 'infinity'];
+
+export interface CliOptions {
+  /** What to do: parse an input, or print the help or the version. */
+  action: 'parse' | 'help' | 'version';
+  /** A file path, `-` for stdin, or an http(s) URL (then {@link url} is set). */
+  input: string;
+  url?: URL;
+  /** `undefined`: table when stdout is a terminal, ndjson otherwise. */
+  format?: Format;
+  /** `undefined`: 1 for PROPFIND; no Depth header for REPORT. */
+  depth?: Depth;
+  /** Property keys to ask for (DAV: local names or Clark notation); empty: allprop. */
+  props: string[];
+  propname: boolean;
+  /** File (or `-`) holding the REPORT request body. */
+  report?: string;
+  /** Extra request headers, in order. */
+  headers: [name: string, value: string][];
+  /** `user:password` for Basic authentication. */
+  user?: string;
+  /** Seconds to wait for the response headers, then for each piece of the body. */
+  timeout?: number;
+  /** Resolve hrefs against this URL. */
+  base?: string;
+  /** `undefined`: progress when stderr is a terminal. */
+  progress?: boolean;
+  strict: boolean;
+}
+
+type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base';
+type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version';
+
+const VALUE_OPTIONS: Record<string, ValueOption> = {
+  '--format': 'format', '-f': 'format',
+  '--depth': 'depth', '-d': 'depth',
+  '--prop': 'prop', '-p': 'prop',
+  '--report': 'report',
+  '--header': 'header', '-H': 'header',
+  '--user': 'user', '-u': 'user',
+  '--timeout': 'timeout',
+  '--base': 'base',
+};
+
+const FLAG_OPTIONS: Record<string, FlagOption> = {
+  '--propname': 'propname',
+  '--progress': 'progress',
+  '--no-progress': 'no-progress',
+  '--strict': 'strict',
+  '--help': 'help', '-h': 'help',
+  '--version': 'version', '-V': 'version',
+};
+
+/** Options that only make sense when the input is a URL. */
+const HTTP_ONLY: readonly ValueOption[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout'];
+
+/** An XML local name (NCName, without the rarer code points). */
+const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7\u203F\u2040]*$/u;
+/** An HTTP header name (RFC 9110 token). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Parses `argv` (without `node` and the script). Throws {@link UsageError} for a bad command line. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { action: 'parse', input: '', props: [], propname: false, headers: [], strict: false };
+  const seen = new Set<string>();
+  const inputs: string[] = [];
+  let help = false;
+  let version = false;
+  let error: UsageError | undefined;
+  let onlyInputs = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyInputs || arg === '-' || !arg.startsWith('-')) {
+      inputs.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyInputs = true;
+      continue;
+    }
+    const flag = FLAG_OPTIONS[arg];
+    if (flag) {
+      if (flag === 'help') help = true;
+      else if (flag === 'version') version = true;
+      else if (flag === 'propname') opts.propname = true;
+      else if (flag === 'strict') opts.strict = true;
+      else opts.progress = flag === 'progress';
+      continue;
+    }
+    const split = splitValue(arg);
+    const name = split ? VALUE_OPTIONS[split.option] : undefined;
+    if (!split || !name) {
+      error ??= new UsageError(`unknown option: ${arg}`);
+      continue;
+    }
+    let value = split.value;
+    if (value === undefined) {
+      if (i + 1 >= argv.length) {
+        error ??= new UsageError(`${arg} needs a value`);
+        continue;
+      }
+      value = argv[++i]!;
+    }
+    try {
+      setValue(opts, name, value, seen);
+      seen.add(name);
+    } catch (e) {
+      error ??= e as UsageError;
+    }
+  }
+
+  // --help and --version win over any mistake elsewhere on the line.
+  if (help) return { ...opts, action: 'help' };
+  if (version) return { ...opts, action: 'version' };
+  if (error) throw error;
+  if (inputs.length === 0) throw new UsageError('no input given (a file, - for stdin, or a URL)');
+  if (inputs.length > 1) throw new UsageError(`one input only, got ${inputs.length}: ${inputs.join(' ')}`);
+  opts.input = inputs[0]!;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.input)) {
+    const url = URL.canParse(opts.input) ? new URL(opts.input) : undefined;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new UsageError(`not an http(s) URL: ${opts.input}`);
+    }
+    opts.url = url;
+  } else {
+    const httpOnly: string[] = HTTP_ONLY.filter((o) => seen.has(o));
+    if (opts.propname) httpOnly.push('propname');
+    if (httpOnly.length) throw new UsageError(`--${httpOnly[0]} needs a URL as input (the input is a file or stdin)`);
+  }
+  if (opts.propname && opts.props.length) throw new UsageError('--prop and --propname do not go together');
+  if (opts.report !== undefined && (opts.props.length || opts.propname)) {
+    throw new UsageError('--report sends its own request body: --prop and --propname do not apply');
+  }
+  if (opts.report === '-' && opts.input === '-') throw new UsageError('stdin cannot be both the input and the --report body');
+  return opts;
+}
+
+/** `--name=value` -> name and value; `-Hvalue` -> `-H` and value; `--name` -> name alone. */
+function splitValue(arg: string): { option: string; value?: string } | undefined {
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    return eq < 0 ? { option: arg } : { option: arg.slice(0, eq), value: arg.slice(eq + 1) };
+  }
+  if (arg.length > 2) return { option: arg.slice(0, 2), value: arg.slice(2) };
+  return { option: arg };
+}
+
+function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<string>): void {
+  const once = (): void => {
+    if (seen.has(name)) throw new UsageError(`--${name} given twice`);
+  };
+  switch (name) {
+    case 'format':
+      once();
+      if (!(FORMATS as string[]).includes(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+      opts.format = value as Format;
+      return;
+    case 'depth': {
+      once();
+      const depth = value.toLowerCase();
+      if (!(DEPTHS as string[]).includes(depth)) throw new UsageError(`--depth must be 0, 1 or infinity, got "${value}"`);
+      opts.depth = depth as Depth;
+      return;
+    }
+    case 'prop':
+      opts.props.push(checkProperty(value));
+      return;
+    case 'report':
+      once();
+      if (value === '') throw new UsageError('--report needs a file name (or - for stdin)');
+      opts.report = value;
+      return;
+    case 'header': {
+      const colon = value.indexOf(':');
+      const headerName = colon < 0 ? '' : value.slice(0, colon).trim();
+      if (!TOKEN.test(headerName)) throw new UsageError(`-H wants 'Name: value', got "${value}"`);
+      opts.headers.push([headerName, value.slice(colon + 1).trim()]);
+      return;
+    }
+    case 'user':
+      once();
+      if (!value.includes(':')) throw new UsageError('-u wants user:password');
+      opts.user = value;
+      return;
+    case 'timeout': {
+      once();
+      const seconds = Number(value);
+      if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+        throw new UsageError(`--timeout wants a number of seconds > 0, got "${value}"`);
+      }
+      opts.timeout = seconds;
+      return;
+    }
+    case 'base':
+      once();
+      if (!URL.canParse(value)) throw new UsageError(`--base wants an absolute URL, got "${value}"`);
+      opts.base = value;
+      return;
+  }
+}
+
+/** A property key: a DAV: local name (`getetag`) or Clark notation (`{http://owncloud.org/ns}fileid`, `{}name`). */
+function checkProperty(key: string): string {
+  const clark = /^\{([^}]*)\}(.*)$/.exec(key);
+  const local = clark ? clark[2]! : key;
+  if (NCNAME.test(local)) return key;
+  if (!clark && key.includes(':')) {
+    throw new UsageError(`--prop "${key}": prefixes mean nothing here; write {namespace-URI}name, e.g. {http://owncloud.org/ns}fileid`);
+  }
+  throw new UsageError(`--prop "${key}" is not a property name (a DAV: local name or {namespace}name)`);
+}
