@@ -1,0 +1,50 @@
+import { SaxesParser } from 'saxes';
+import type { Approach, RunResult } from './approach.js';
+
+/** Streaming UTF-8 decoding alone: the cost every approach pays before any XML work. */
+export const textDecoderApproach: Approach = {
+  id: 'textdecoder',
+  label: 'TextDecoder alone',
+  group: 'floor',
+  wholeDocument: false,
+  async: false,
+  run(chunks: Iterable<Uint8Array>): RunResult {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let chars = 0;
+    for (const chunk of chunks) chars += decoder.decode(chunk, { stream: true }).length;
+    chars += decoder.decode().length;
+    return { checksum: chars };
+  },
+};
+
+function rawSaxes(xmlns: boolean): (chunks: Iterable<Uint8Array>) => RunResult {
+  return (chunks) => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const parser = new SaxesParser({ xmlns });
+    for (const chunk of chunks) parser.write(decoder.decode(chunk, { stream: true }));
+    parser.write(decoder.decode());
+    const line = parser.line;
+    parser.close();
+    return { checksum: line };
+  };
+}
+
+/** saxes with no handlers and no namespace processing: the floor of this library's design. */
+export const saxesApproach: Approach = {
+  id: 'saxes',
+  label: 'saxes, no xmlns, no handlers',
+  group: 'floor',
+  wholeDocument: false,
+  async: false,
+  run: rawSaxes(false),
+};
+
+/** saxes with its own namespace processing, no handlers. */
+export const saxesXmlnsApproach: Approach = {
+  id: 'saxes-xmlns',
+  label: 'saxes, xmlns, no handlers',
+  group: 'floor',
+  wholeDocument: false,
+  async: false,
+  run: rawSaxes(true),
+};
