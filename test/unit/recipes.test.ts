@@ -1,5 +1,5 @@
 /**
- * The client recipes of docs/recipes.md (test/recipes/recipes.ts) against a local PROPFIND server:
+ * The client recipes of README.md ("Recipes", as code in test/recipes/recipes.ts) against a local PROPFIND server:
  * the `webdav` npm client's customRequest, plain fetch with Basic auth (iterator and stream face),
  * and undici's request. The browser recipe is test/browser/. Expected values are read off the
  * server's body (test/recipes/dav-server.ts) by hand.
@@ -24,7 +24,7 @@ const recipes = {
   'undici request() -> parseMultistatus(body)': listWithUndici,
 };
 
-describe('client recipes (docs/recipes.md)', function () {
+describe('client recipes (README "Recipes")', function () {
   let server: DavServer;
 
   before(async function () {
