@@ -122,6 +122,7 @@ export interface ServerProcess {
 /** Starts this file as a script in a child process (through tsx) and waits for its origin. */
 export async function spawnServer(): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    cwd: path.resolve(here, '..', '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
