@@ -63,6 +63,7 @@ function normalizeXml10LineEnds(source: string): string {
 export function parseReferenceDocument(xml: string): Document {
   try {
     return new DOMParser({
+      locator: false,
       normalizeLineEndings: normalizeXml10LineEnds,
       onError(level, message) {
         throw new Error(`${level}: ${message}`);

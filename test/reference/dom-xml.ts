@@ -46,11 +46,7 @@ export function isXmlWhitespace(s: string): boolean {
 
 function childNodes(node: Node): Node[] {
   const out: Node[] = [];
-  const list = node.childNodes;
-  for (let i = 0; i < list.length; i++) {
-    const child = list.item(i);
-    if (child) out.push(child);
-  }
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
   return out;
 }
 
@@ -71,7 +67,8 @@ export function isDavElement(el: Element, localName: string): boolean {
 }
 
 export function hasChildElements(el: Element): boolean {
-  return childElements(el).length > 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) if (child.nodeType === ELEMENT_NODE) return true;
+  return false;
 }
 
 /** The element's own text and CDATA children concatenated (comments and PIs skipped). */
@@ -105,7 +102,12 @@ export function attributesOf(el: Element): Record<string, string> {
 }
 
 export function hasAttributes(el: Element): boolean {
-  return Object.keys(attributesOf(el)).length > 0;
+  const list = el.attributes;
+  for (let i = 0; i < list.length; i++) {
+    const attr = list.item(i);
+    if (attr && !isNamespaceDeclaration(attr)) return true;
+  }
+  return false;
 }
 
 /**

@@ -5,10 +5,10 @@
  *   digest   {"responses": N, "firstHref", "lastHref", "sha256", "summary"}   (gzip-stored bodies;
  *            sha256 of the canonical JSON of the array of all responses)
  *   failure  {"error": "XML_SYNTAX" | "NOT_MULTISTATUS" | "TRUNCATED" | ..., "responsesBefore": N,
- *             "note": "how N was determined"}                         (written by hand)
+ *             "options"?: {"strict": true}, "note": "how N was determined"}   (written by hand)
  */
 import type { ReferenceModel } from './dom-model.js';
-import { canonicalJson, sha256Hex, toJson } from './serialise.js';
+import { canonicalOfJson, sha256Hex, toJson } from './serialise.js';
 import type { Json } from './serialise.js';
 
 export interface DigestExpectation {
@@ -22,18 +22,26 @@ export interface DigestExpectation {
 export interface FailureExpectation {
   error: string;
   responsesBefore: number;
+  /** Parse options for this expectation (e.g. `{"strict": true}`); default options when absent. */
+  options?: { strict?: boolean };
   note?: string;
 }
 
-export function digestOf(model: ReferenceModel): DigestExpectation {
-  const { responses } = model;
+/** `responses` already in JSON form (see serialise.ts). */
+export function digestOfJson(responses: readonly Json[], summary: Json): DigestExpectation {
+  const hrefOf = (r: Json | undefined): string | null =>
+    r !== null && typeof r === 'object' && !Array.isArray(r) && typeof r.href === 'string' ? r.href : null;
   return {
     responses: responses.length,
-    firstHref: responses.length ? responses[0].href : null,
-    lastHref: responses.length ? responses[responses.length - 1].href : null,
-    sha256: sha256Hex(canonicalJson(responses)),
-    summary: toJson(model.summary),
+    firstHref: hrefOf(responses[0]),
+    lastHref: hrefOf(responses[responses.length - 1]),
+    sha256: sha256Hex(canonicalOfJson(responses as Json[])),
+    summary,
   };
+}
+
+export function digestOf(model: ReferenceModel): DigestExpectation {
+  return digestOfJson(toJson(model.responses) as Json[], toJson(model.summary));
 }
 
 /** What the update script writes for a well-formed multistatus fixture. */
