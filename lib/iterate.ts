@@ -42,6 +42,7 @@ class Iteration implements MultistatusIterator {
   private readonly signal: AbortSignal | undefined;
   private readonly onAbort: () => void;
   private bytes = 0;
+  private cancelled: Promise<void> | undefined;
 
   constructor(
     private readonly reader: ChunkReader,
@@ -50,7 +51,7 @@ class Iteration implements MultistatusIterator {
     this.parser = new MultistatusParser({ ...options, onResponse: (r) => this.queue.push(r) });
     this.signal = options.signal;
     this.onAbort = () => {
-      this.reader.cancel(this.signal?.reason).catch(() => undefined);
+      void this.cancelSource(this.signal?.reason);
     };
     this.signal?.addEventListener('abort', this.onAbort, { once: true });
   }
@@ -69,7 +70,7 @@ class Iteration implements MultistatusIterator {
     if (!this.finished) {
       this.finish(new MultistatusError('ABORTED', 'the iteration was stopped before the end of the body'));
       this.thrown = true;
-      await this.reader.cancel().catch(() => undefined);
+      await this.cancelSource(undefined);
     }
     this.queue.length = 0;
     this.head = 0;
@@ -132,12 +133,22 @@ class Iteration implements MultistatusIterator {
       }
     } catch (e) {
       this.finish(e);
-      await this.reader.cancel(e).catch(() => undefined);
+      await this.cancelSource(e);
     }
   }
 
   private abort(): void {
-    this.finish(new MultistatusError('ABORTED', 'the parse was aborted', { offset: this.bytes }));
+    const reason: unknown = this.signal?.reason;
+    const why = reason instanceof Error ? `: ${reason.message}` : '';
+    this.finish(new MultistatusError('ABORTED', `the parse was aborted${why}`, { offset: this.bytes }, reason));
+    // A signal that fired before the parse began never ran onAbort: cancel the source here.
+    void this.cancelSource(reason);
+  }
+
+  /** Cancels the source once, whoever asks first (abort, return, a parse error); never rejects. */
+  private cancelSource(reason: unknown): Promise<void> {
+    this.cancelled ??= this.reader.cancel(reason).catch(() => undefined);
+    return this.cancelled;
   }
 
   private finish(failure: unknown): void {
