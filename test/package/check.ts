@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     });
 
     for (const w of warnings) console.log(`warning: ${w}`);
-    console.log(`package check: ${passed} passed, 0 failed`);
+    console.log(`package: ${passed} passed, 0 failed`);
   } finally {
     if (keep) console.log(`kept ${temp}`);
     else await rm(temp, { recursive: true, force: true });
@@ -254,6 +254,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof CheckFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.log(`not ok ${passed + 1} - ${current}\n${message}`);
-  console.log(`package check: ${passed} passed, 1 failed`);
+  console.log(`package: ${passed} passed, 1 failed`);
   process.exitCode = 1;
 });
