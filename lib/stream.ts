@@ -1,4 +1,4 @@
-import { TransformStream as PolyfillTransformStream } from 'web-streams-polyfill';
+import { ReadableStream as PolyfillReadableStream, WritableStream as PolyfillWritableStream } from 'web-streams-polyfill';
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
 import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
@@ -6,9 +6,14 @@ import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
 type Chunk = Uint8Array | string;
 
 /**
- * A `TransformStream` from body bytes (or text) to `DavResponse` objects, to pipe a fetch body
- * through: `res.body.pipeThrough(new MultistatusStream())`. Uses the runtime's TransformStream,
- * or web-streams-polyfill's where there is none.
+ * A transform stream from body bytes (or text) to `DavResponse` objects, to pipe a fetch body
+ * through: `res.body.pipeThrough(new MultistatusStream())`. Uses the runtime's web streams, or
+ * web-streams-polyfill's where there are none.
+ *
+ * It is a readable/writable pair rather than a plain `TransformStream` so that a parse error
+ * reaches the reader only after every response before it: a TransformStream that errors drops
+ * what is still queued. The writable side waits while responses are waiting to be read, so a
+ * slow reader holds back the body (at most one chunk's responses are buffered).
  */
 export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
   readonly readable: ReadableStream<DavResponse>;
@@ -17,55 +22,107 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
   readonly summary: Promise<MultistatusSummary>;
 
   constructor(options: ParseOptions = {}) {
-    let resolve!: (s: MultistatusSummary) => void;
-    let reject!: (e: unknown) => void;
+    const queue: DavResponse[] = [];
+    let head = 0;
+    let ended = false;
+    let failure: unknown;
+    let wakeReader: (() => void) | undefined;
+    let wakeWriter: (() => void) | undefined;
+    let resolveSummary!: (s: MultistatusSummary) => void;
+    let rejectSummary!: (e: unknown) => void;
     this.summary = new Promise<MultistatusSummary>((res, rej) => {
-      resolve = res;
-      reject = rej;
+      resolveSummary = res;
+      rejectSummary = rej;
     });
     // Nobody may ever ask for the summary: do not let its rejection go unhandled.
     this.summary.catch(() => undefined);
-    let controller: TransformStreamDefaultController<DavResponse> | undefined;
-    const parser = new MultistatusParser({ ...options, onResponse: (r) => controller!.enqueue(r) });
-    const signal = options.signal;
-    const Impl = (globalThis.TransformStream ?? PolyfillTransformStream) as typeof TransformStream;
-    const fail = (e: unknown): void => {
-      reject(e);
+
+    const parser = new MultistatusParser({ ...options, onResponse: (r) => queue.push(r) });
+    const wake = (): void => {
+      wakeReader?.();
+      wakeReader = undefined;
     };
-    const stream = new Impl<Chunk, DavResponse>({
-      start(c) {
-        controller = c;
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const e = new MultistatusError('ABORTED', 'the parse was aborted');
-            fail(e);
-            c.error(e);
-          },
-          { once: true },
-        );
+    const fail = (e: unknown): void => {
+      if (ended) return;
+      ended = true;
+      failure = e;
+      rejectSummary(e);
+      wake();
+      wakeWriter?.();
+    };
+    const drained = (): Promise<void> =>
+      head >= queue.length || ended ? Promise.resolve() : new Promise<void>((res) => (wakeWriter = res));
+
+    const signal = options.signal;
+    const onAbort = (): void => fail(new MultistatusError('ABORTED', 'the parse was aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const Readable = (globalThis.ReadableStream ?? PolyfillReadableStream) as typeof ReadableStream;
+    const Writable = (globalThis.WritableStream ?? PolyfillWritableStream) as typeof WritableStream;
+
+    this.readable = new Readable<DavResponse>(
+      {
+        async pull(controller) {
+          for (;;) {
+            if (head < queue.length) {
+              const r = queue[head]!;
+              (queue as (DavResponse | undefined)[])[head++] = undefined;
+              if (head === queue.length) {
+                queue.length = 0;
+                head = 0;
+                wakeWriter?.();
+                wakeWriter = undefined;
+              }
+              controller.enqueue(r);
+              return;
+            }
+            if (ended) {
+              if (failure !== undefined) controller.error(failure);
+              else controller.close();
+              return;
+            }
+            await new Promise<void>((res) => (wakeReader = res));
+          }
+        },
+        cancel(reason) {
+          fail(new MultistatusError('ABORTED', `the stream was cancelled${reason === undefined ? '' : `: ${String(reason)}`}`));
+        },
       },
-      transform(chunk) {
+      { highWaterMark: 0 },
+    );
+
+    this.writable = new Writable<Chunk>({
+      async write(chunk) {
+        if (ended) throw failure ?? new MultistatusError('USAGE', 'write after the end of the body');
         try {
           parser.write(chunk);
         } catch (e) {
           fail(e);
           throw e;
+        } finally {
+          wake();
         }
+        await drained();
       },
-      flush() {
+      close() {
+        if (ended) {
+          if (failure !== undefined) throw failure;
+          return;
+        }
         try {
-          resolve(parser.end());
+          const summary = parser.end();
+          ended = true;
+          signal?.removeEventListener('abort', onAbort);
+          resolveSummary(summary);
+          wake();
         } catch (e) {
           fail(e);
           throw e;
         }
       },
-      cancel(reason: unknown) {
-        fail(new MultistatusError('ABORTED', `the stream was cancelled${reason === undefined ? '' : `: ${String(reason)}`}`));
+      abort(reason) {
+        fail(reason instanceof MultistatusError ? reason : new MultistatusError('SOURCE', `the body was aborted: ${String(reason)}`, {}, reason));
       },
-    } as Transformer<Chunk, DavResponse>);
-    this.readable = stream.readable;
-    this.writable = stream.writable;
+    });
   }
 }

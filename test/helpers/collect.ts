@@ -1,0 +1,30 @@
+import { MultistatusParser } from '../../lib/index.js';
+import type { DavResponse, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+
+/** Feeds chunks to a fresh MultistatusParser and returns what it produced. */
+export function parseChunks(chunks: (Uint8Array | string)[], options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
+  const responses: DavResponse[] = [];
+  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+  for (const c of chunks) parser.write(c);
+  return { responses, summary: parser.end() };
+}
+
+/** Runs `fn` and returns the error it throws (fails if it does not throw). */
+export function thrown(fn: () => unknown): Error & { code?: string; offset?: number; line?: number; column?: number } {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error & { code?: string };
+  }
+  throw new Error('expected an error');
+}
+
+/** A minimal multistatus body around the given response XML. */
+export function body(inner: string, rootAttrs = 'xmlns:D="DAV:"'): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus ${rootAttrs}>${inner}</D:multistatus>`;
+}
+
+/** One propstat response with the given prop XML and status. */
+export function propResponse(href: string, props: string, status = 'HTTP/1.1 200 OK'): string {
+  return `<D:response><D:href>${href}</D:href><D:propstat><D:prop>${props}</D:prop><D:status>${status}</D:status></D:propstat></D:response>`;
+}
