@@ -93,7 +93,8 @@ export class ScriptedHttpServer {
         let part = piece.subarray(at, at + size);
         if (reply.breakAfter !== undefined && sent + part.byteLength >= reply.breakAfter) {
           part = part.subarray(0, reply.breakAfter - sent);
-          await write(res, part);
+          // Let what was written reach the client before the connection goes.
+          await new Promise<void>((resolve) => res.write(part, () => setTimeout(resolve, 50)));
           res.socket?.destroy();
           return;
         }
