@@ -59,8 +59,9 @@ function normalizeXml10LineEnds(source: string): string {
   return source.replace(/\r\n?/g, '\n');
 }
 
-/** Parse namespace-aware; any warning or error of xmldom is fatal here. */
+/** Parse namespace-aware; any warning or error of xmldom is fatal here. A leading BOM is dropped. */
 export function parseReferenceDocument(xml: string): Document {
+  if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
   try {
     return new DOMParser({
       locator: false,
