@@ -4,6 +4,7 @@ import { Session } from 'node:inspector/promises';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Approach } from './approaches/index.js';
+import { REPO_ROOT } from './paths.js';
 import { bodyChunks, type BodyName } from './generators/index.js';
 
 /** The parts of a V8 `.cpuprofile` read here. */
@@ -41,7 +42,7 @@ export interface ProfileResult {
   profileFile: string;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = REPO_ROOT;
 
 /**
  * Profiles one approach with V8's CPU profiler (the profiler behind `node --cpu-prof`), started

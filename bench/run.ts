@@ -3,16 +3,17 @@
  * throughput, memory, ttfr, leak, profile, report. Each part saves its figures as JSON under
  * DIR/results/, then DIR/RESULTS.md and DIR/results.svg are written again from every part's
  * latest figures. DIR is bench/ for a full run and a temporary directory for --quick.
+ * --bodies and --approaches narrow a run (and then need --out, to keep bench/results whole).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { APPROACH_IDS, loadApproach, loadApproaches } from './approaches/index.js';
-import type { BodyName } from './generators/index.js';
+import { APPROACH_IDS, isApproachId, loadApproach, loadApproaches } from './approaches/index.js';
+import { BODIES, isBodyName, type BodyName } from './generators/index.js';
 import { runLeak } from './leak.js';
 import { runMemory, type MemoryCell } from './memory.js';
+import { REPO_ROOT } from './paths.js';
 import { runProfile } from './profile.js';
 import { loadResults, saveResult, type Part } from './results.js';
 import { renderChart } from './report/chart.js';
@@ -47,7 +48,7 @@ const FULL: Preset = {
 };
 
 const QUICK: Preset = {
-  throughput: { bodies: ['apache'], bytes: 1 * MiB, approaches: [...APPROACH_IDS], maxTime: 0.25, minSamples: 3 },
+  throughput: { bodies: ['apache'], bytes: 512 * 1024, approaches: [...APPROACH_IDS], maxTime: 0.25, minSamples: 3 },
   memory: { body: 'apache', sizes: [1 * MiB, 4 * MiB], approaches: MEMORY_APPROACHES, timeoutSeconds: 30 },
   ttfr: [
     { body: 'apache', bytes: 1 * MiB, chunkSize: 64 * 1024, intervalMs: 10 },
@@ -59,20 +60,51 @@ const QUICK: Preset = {
 
 const RUNNABLE: readonly string[] = ['throughput', 'memory', 'ttfr', 'leak', 'profile', 'report'];
 
-function parseArgs(argv: string[]): { quick: boolean; out: string; parts: string[] } {
+interface Args {
+  quick: boolean;
+  out: string;
+  parts: string[];
+  /** Only these bodies (throughput) and approaches (throughput, memory). */
+  bodies?: string[];
+  approaches?: string[];
+}
+
+const USAGE = `usage: run.js [--quick] [--out DIR] [--bodies a,b] [--approaches a,b] ${RUNNABLE.join('|')}...`;
+
+function parseArgs(argv: string[]): Args {
   let quick = false;
   let out: string | undefined;
+  let bodies: string[] | undefined;
+  let approaches: string[] | undefined;
   const parts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--quick') quick = true;
     else if (arg === '--out') out = argv[++i];
+    else if (arg === '--bodies') bodies = (argv[++i] ?? '').split(',');
+    else if (arg === '--approaches') approaches = (argv[++i] ?? '').split(',');
     else if (RUNNABLE.includes(arg)) parts.push(arg);
-    else throw new Error(`unknown argument ${arg}; usage: run.js [--quick] [--out DIR] ${RUNNABLE.join('|')}...`);
+    else throw new Error(`unknown argument ${arg}; ${USAGE}`);
   }
-  if (!parts.length) throw new Error(`name at least one part: ${RUNNABLE.join(', ')}`);
-  const benchDir = fileURLToPath(new URL('../../bench/', import.meta.url));
-  return { quick, out: out ?? (quick ? join(os.tmpdir(), 'multistatus-bench-quick') : benchDir), parts };
+  if (!parts.length) throw new Error(`name at least one part; ${USAGE}`);
+  for (const b of bodies ?? []) if (!isBodyName(b)) throw new Error(`unknown body ${b}; known: ${Object.keys(BODIES).join(', ')}`);
+  for (const a of approaches ?? []) if (!isApproachId(a)) throw new Error(`unknown approach ${a}; known: ${APPROACH_IDS.join(', ')}`);
+  if ((bodies || approaches) && out === undefined && !quick) throw new Error('--bodies and --approaches make a partial run: give --out DIR so that bench/results keeps the full one');
+  const benchDir = join(REPO_ROOT, 'bench');
+  const args: Args = { quick, out: out ?? (quick ? join(os.tmpdir(), 'multistatus-bench-quick') : benchDir), parts };
+  if (bodies) args.bodies = bodies;
+  if (approaches) args.approaches = approaches;
+  return args;
+}
+
+/** The preset narrowed to the bodies and approaches asked for. */
+function narrow(preset: Preset, args: Args): Preset {
+  const keep = <T extends string>(list: T[], only: string[] | undefined): T[] => (only ? list.filter((x) => only.includes(x)) : list);
+  return {
+    ...preset,
+    throughput: { ...preset.throughput, bodies: keep(preset.throughput.bodies, args.bodies), approaches: keep(preset.throughput.approaches, args.approaches) },
+    memory: { ...preset.memory, approaches: keep(preset.memory.approaches, args.approaches) },
+  };
 }
 
 function log(line: string): void {
@@ -110,6 +142,7 @@ async function runPart(part: Exclude<Part, never> | 'report', preset: Preset, di
       log(`memory: ${p.body}, ${p.sizes.map(sizeLabel).join(', ')}`);
       const approaches = await loadApproaches(p.approaches);
       const cells = await runMemory({ ...p, onCell: (c) => log(memoryLine(c)) });
+      log(`  (${cells.reduce((t, c) => t + c.wallSeconds, 0).toFixed(0)} s in children)`);
       saveResult(dir, 'memory', {
         machine: finishMachine(machine),
         body: p.body,
@@ -156,8 +189,9 @@ async function runPart(part: Exclude<Part, never> | 'report', preset: Preset, di
 }
 
 async function main(): Promise<void> {
-  const { quick, out, parts } = parseArgs(process.argv.slice(2));
-  const preset = quick ? QUICK : FULL;
+  const args = parseArgs(process.argv.slice(2));
+  const { out, parts } = args;
+  const preset = narrow(args.quick ? QUICK : FULL, args);
   const jsonDir = join(out, 'results');
   const started = performance.now();
   for (const part of parts) {

@@ -72,9 +72,13 @@ export function renderChart(m: MemoryFile, groups: Record<string, 'library' | 'f
         if (!c || v === undefined || v <= 0) {
           flush();
           if (c && c.status !== 'ok') {
-            const x = xScale(c.size) + (i - series.length / 2) * 3;
-            const y = TOP + 8 + (i % 3) * 4;
+            // Stack the crosses of one size, labelled: up from the bottom of the throughput panel, down from the top of the memory one.
+            const k = series.slice(0, i).filter((o) => m.cells.some((x) => x.approach === o.id && x.size === c.size && x.status !== 'ok')).length;
+            const x = xScale(c.size);
+            const y = p === 0 ? TOP + PANEL_H - 10 - k * 14 : TOP + 10 + k * 14;
+            const text = `${s.label.split(' ')[0]}: ${FAILED[c.status] ?? c.status}`;
             parts.push(`<path d="M${f(x - 4)} ${f(y - 4)}L${f(x + 4)} ${f(y + 4)}M${f(x - 4)} ${f(y + 4)}L${f(x + 4)} ${f(y - 4)}" stroke="${s.color}" stroke-width="2"><title>${escape(`${s.label}, ${sizeLabel(c.size)}: ${FAILED[c.status] ?? c.status}`)}</title></path>`);
+            parts.push(`<text x="${f(x - 8)}" y="${f(y + 4)}" text-anchor="end" font-size="10" fill="${s.color}">${escape(text)}</text>`);
           }
           return;
         }
@@ -93,7 +97,7 @@ export function renderChart(m: MemoryFile, groups: Record<string, 'library' | 'f
     parts.push(`<line x1="${x}" x2="${x + 28}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="${s.style === 'library' ? 3 : 1.5}"${dash}/>`);
     parts.push(`<text x="${x + 34}" y="${y + 4}">${escape(s.label)}</text>`);
   });
-  parts.push(`<text x="${width - 10}" y="${height - 6}" text-anchor="end" fill="#666" font-size="10">✕ at the top: the run did not finish (out of memory, string length limit, timeout)</text>`);
+  parts.push(`<text x="${width - 10}" y="${height - 6}" text-anchor="end" fill="#666" font-size="10">✕: the run did not finish (out of memory, string length limit, timeout); see RESULTS.md</text>`);
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.js';
 
 /** Where and with what a set of figures was measured. */
 export interface Machine {
@@ -21,7 +21,7 @@ export interface Machine {
   date: string;
 }
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = REPO_ROOT;
 const PACKAGES = ['multistatus', 'saxes', 'fast-xml-parser', 'webdav', '@xmldom/xmldom', 'sax', 'benchmark', 'typescript'];
 
 function versionOf(name: string): string {
