@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { SourceMap } from 'node:module';
@@ -60,6 +61,7 @@ export async function runProfile(approach: Approach, bodyName: BodyName, bytes: 
   for (let i = 0; i < runs; i++) await approach.run(chunks);
   const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
   session.disconnect();
+  mkdirSync(dirname(profileFile), { recursive: true });
   await writeFile(profileFile, JSON.stringify(profile));
   const { functions, files, totalMs } = summarise(profile);
   return { approach: approach.id, body: bodyName, bytes: stats.bytes, runs, totalMs, samplingIntervalUs, functions: functions.slice(0, 25), files: files.slice(0, 12), profileFile };

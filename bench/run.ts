@@ -206,6 +206,16 @@ async function main(): Promise<void> {
   log('');
   for (const t of evaluateTargets(results)) log(`${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
   log(`\nwrote ${join(out, 'RESULTS.md')}${chart ? ` and ${join(out, chart)}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // Missed targets are figures, not failures; a broken measurement is a failure.
+  const problems = [
+    ...(results.throughput?.bodies ?? []).flatMap((b) => b.rows.filter((r) => r.error).map((r) => `throughput ${b.body} ${r.id}: ${r.error}`)),
+    ...(results.memory?.cells ?? []).filter((c) => c.status === 'error').map((c) => `memory ${c.approach} ${sizeLabel(c.size)}: ${c.detail ?? ''}`),
+    ...(results.leak?.result.error ? [`leak: ${results.leak.result.error}`] : []),
+  ];
+  if (problems.length) {
+    log(`\n${problems.length} measurement(s) failed:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 }
 
 await main();
