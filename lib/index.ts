@@ -13,6 +13,7 @@ export { DEFAULT_LIMITS } from './limits.js';
 export { keyOf, normaliseKey, DAV_NS, CALDAV_NS, CARDDAV_NS } from './names.js';
 export { parseStatus } from './status.js';
 export { BUILTIN_DECODERS } from './properties/registry.js';
+export type { Decoder } from './properties/registry.js';
 export type { Source } from './source.js';
 export type {
   DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, PropKey, Propstat, Props,

@@ -30,8 +30,9 @@ export function readerOf(source: Source): ChunkReader {
     return sliced(bytes, bytes.length, (a, b) => bytes.subarray(a, b));
   }
   if (isResponse(source)) {
-    if (source.body === null) return fromIterator([][Symbol.iterator]());
-    return fromStream(source.body);
+    // A fetch Response; node-fetch's (the webdav client's) has a Node Readable as its body.
+    if (source.body === null || source.body === undefined) return fromIterator([][Symbol.iterator]());
+    return readerOf(source.body as Source);
   }
   if (typeof (source as ReadableStream).getReader === 'function') return fromStream(source as ReadableStream<Uint8Array>);
   if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {

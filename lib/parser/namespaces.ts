@@ -1,4 +1,5 @@
 import { XML_NS, keyOf } from '../names.js';
+import { detach } from '../strings.js';
 
 const MAX_CACHED_NAMES = 4096;
 
@@ -87,6 +88,8 @@ export class NamespaceScope<I> {
     }
     if (entry !== undefined && entry.version === this.version) return entry;
     if (entry === undefined) {
+      // Cached for the whole parse: do not let it pin the chunk the name was cut from.
+      name = detach(name);
       const colon = name.indexOf(':');
       entry = {
         raw: name,
@@ -116,6 +119,7 @@ export class NamespaceScope<I> {
 
   /** The key of an attribute name (unprefixed attributes are in no namespace but keep their bare name). */
   attribute(name: string): { key: string; bound: boolean; prefix: string } {
+    name = detach(name);
     const colon = name.indexOf(':');
     if (colon < 0) return { key: name, bound: true, prefix: '' };
     const prefix = name.slice(0, colon);
