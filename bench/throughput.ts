@@ -73,7 +73,7 @@ async function measure(approach: Approach, chunks: Uint8Array[], bytes: number, 
   try {
     first = await approach.run(chunks);
   } catch (error) {
-    row.error = describe(error);
+    row.error = errorText(error);
     return row;
   }
   if (first.responses !== undefined) {
@@ -113,7 +113,7 @@ async function measure(approach: Approach, chunks: Uint8Array[], bytes: number, 
     bench.run({ async: true });
   });
   if (bench.error) {
-    row.error = describe(bench.error);
+    row.error = errorText(bench.error);
     return row;
   }
   if (!Number.isFinite(sink)) row.error = 'checksum is not finite';
@@ -123,7 +123,7 @@ async function measure(approach: Approach, chunks: Uint8Array[], bytes: number, 
   return row;
 }
 
-export function describe(error: unknown): string {
+export function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
