@@ -198,6 +198,12 @@ export class MultistatusParser {
   private chunkStart = 0;
   private stringBytes = 0;
   private leading = true;
+  /** Whitespace (and the start of a `<?xml` split after it) held back at the start of the body. */
+  private leadText = '';
+  /** Lines, columns (on the first line) and characters of whitespace skipped before `<?xml`. */
+  private leadLines = 0;
+  private leadColumns = 0;
+  private leadChars = 0;
   private callbackError: { error: unknown } | undefined;
 
   constructor(options: MultistatusParserOptions) {
@@ -263,6 +269,13 @@ export class MultistatusParser {
       }
       this.feed(rest);
     }
+    if (this.leadText !== '') {
+      // The body was only whitespace (and perhaps the start of a declaration): let saxes judge it.
+      const held = this.leadText;
+      this.leadText = '';
+      this.leading = false;
+      this.push(held, this.sax.position);
+    }
     this.ended = true;
     if (!this.sawRoot) {
       const got = this.head.trim();
@@ -295,18 +308,52 @@ export class MultistatusParser {
   private feed(text: string): void {
     if (text === '') return;
     if (!this.sawRoot && this.head.length < 256) this.head += text.slice(0, 256 - this.head.length);
+    // Where character `k` of what saxes gets sits in `text`: `k + (sax.position - start)`.
+    let start = this.sax.position;
     if (this.leading) {
       // XML forbids anything before the declaration; servers sometimes send a newline first.
+      // Whitespace is held until what follows it is known, however the body is chunked.
+      const all = this.leadText + text;
+      const held = this.leadText.length;
       let i = 0;
-      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
-      if (i === text.length) return;
+      while (i < all.length && isSpaceCode(all.charCodeAt(i))) i++;
+      if (i === all.length || (i > 0 && all.length - i < 5 && '<?xml'.startsWith(all.slice(i)))) {
+        this.leadText = all;
+        return;
+      }
+      this.leadText = '';
       this.leading = false;
-      if (i > 0 && text.startsWith('<?xml', i)) {
+      if (i > 0 && all.startsWith('<?xml', i)) {
+        this.skipLead(all.slice(0, i));
+        start -= i - held;
+        this.chunkStart = start;
         this.diag('LEADING_WHITESPACE', 'whitespace before the XML declaration was skipped');
-        text = text.slice(i);
+        text = all.slice(i);
+      } else {
+        start += held;
+        text = all;
       }
     }
-    this.chunkStart = this.sax.position;
+    this.push(text, start);
+  }
+
+  /** Counts the lines and columns of skipped leading whitespace, so that positions stay true. */
+  private skipLead(ws: string): void {
+    this.leadChars = ws.length;
+    for (let k = 0; k < ws.length; k++) {
+      const c = ws.charCodeAt(k);
+      if (c === 13 && ws.charCodeAt(k + 1) === 10) continue; // CR LF is one line end
+      if (c === 10 || c === 13) {
+        this.leadLines++;
+        this.leadColumns = 0;
+      } else {
+        this.leadColumns++;
+      }
+    }
+  }
+
+  private push(text: string, start: number): void {
+    this.chunkStart = start;
     try {
       this.sax.write(text);
     } catch (e) {
@@ -315,6 +362,13 @@ export class MultistatusParser {
         throw e;
       }
       throw this.adopt(e);
+    }
+    // saxes holds an unfinished token (text, CDATA, comment, attribute value) in `text` and an
+    // unfinished name in `name` across writes, and reports it only once it ends: a value that
+    // arrives in many chunks must be stopped here, before it has been buffered whole.
+    const held = this.sax as unknown as { text: string; name: string };
+    if (held.text.length + held.name.length > this.limits.maxTextLength) {
+      throw this.limit('maxTextLength', 'characters in one text value');
     }
   }
 
@@ -867,7 +921,7 @@ export class MultistatusParser {
     if (this.strict) throw this.fail('STRICT', `${code}: ${message}`, true);
     this.diagnosticCount++;
     if (this.diagnostics.length >= this.limits.maxDiagnostics) return;
-    const d: Diagnostic = { code, message, line: this.sax.line, column: this.sax.column + 1 };
+    const d: Diagnostic = { code, message, line: this.line(), column: this.column() };
     if (this.responseStart >= 0 && this.hrefs.length > 0) d.href = this.hrefs[0]!;
     this.diagnostics.push(d);
   }
@@ -880,11 +934,21 @@ export class MultistatusParser {
     return this.fail('LIMIT_EXCEEDED', `more than ${this.limits[option]} ${what} (raise limits.${option})`, true);
   }
 
+  /** 1-based line in the body (saxes counts from the declaration when leading whitespace was skipped). */
+  private line(): number {
+    return this.sax.line + this.leadLines;
+  }
+
+  /** 1-based column in the body. */
+  private column(): number {
+    return this.sax.column + 1 + (this.sax.line === 1 ? this.leadColumns : 0);
+  }
+
   private position(): ErrorPosition {
     const sax = this.sax;
     const at = sax.position - this.chunkStart;
-    const offset = this.decoder ? this.decoder.byteOffset(at) : sax.position;
-    return { line: sax.line, column: sax.column + 1, offset };
+    const offset = this.decoder ? this.decoder.byteOffset(at) : sax.position + this.leadChars;
+    return { line: this.line(), column: this.column(), offset };
   }
 
   private fail(code: MultistatusErrorCode, message: string, withPosition: boolean): MultistatusError {
