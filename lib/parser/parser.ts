@@ -317,13 +317,14 @@ export class MultistatusParser {
       const held = this.leadText.length;
       let i = 0;
       while (i < all.length && isSpaceCode(all.charCodeAt(i))) i++;
-      if (i === all.length || (i > 0 && all.length - i < 5 && '<?xml'.startsWith(all.slice(i)))) {
+      // An XML declaration is "<?xml" and whitespace ("<?xml-stylesheet" is a processing instruction).
+      if (i === all.length || (i > 0 && all.length - i < 6 && '<?xml'.startsWith(all.slice(i, i + 5)))) {
         this.leadText = all;
         return;
       }
       this.leadText = '';
       this.leading = false;
-      if (i > 0 && all.startsWith('<?xml', i)) {
+      if (i > 0 && all.startsWith('<?xml', i) && isSpaceCode(all.charCodeAt(i + 5))) {
         this.skipLead(all.slice(0, i));
         start -= i - held;
         this.chunkStart = start;

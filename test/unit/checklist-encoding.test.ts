@@ -263,6 +263,13 @@ describe('CHECKLIST §3 encoding and byte stream', function () {
     const { responses, summary } = await parse(utf8('\n\n' + body('')));
     expect(responses).to.deep.equal([expectedResponse()]);
     expect(summary.diagnostics).to.deep.equal([]);
+    // "<?xml-stylesheet" is a processing instruction, not a misplaced declaration.
+    const pi = '<?xml-stylesheet type="text/xsl" href="ms.xsl"?>\n' + body('');
+    for (const chunks of [['\n' + pi], ['\n', '<?xml', pi.slice(5)]]) {
+      const strict = await parse(chunks, { strict: true });
+      expect(strict.responses).to.deep.equal([expectedResponse()]);
+      expect(strict.summary.diagnostics).to.deep.equal([]);
+    }
   });
 
   describe('#44 DOCTYPE with entities', function () {
