@@ -67,11 +67,17 @@ export async function runProfile(approach: Approach, bodyName: BodyName, bytes: 
   return { approach: approach.id, body: bodyName, bytes: stats.bytes, runs, totalMs, samplingIntervalUs, functions: functions.slice(0, 25), files: files.slice(0, 12), profileFile };
 }
 
-/** Self time per function and per file. */
+/**
+ * Self time per function and per file. Time is counted in samples times the median interval,
+ * not from the raw time deltas: on a busy machine a sample taken after the process was descheduled
+ * carries the whole gap, which would be charged to whatever function happened to be running.
+ */
 export function summarise(profile: CpuProfile): { functions: ProfileEntry[]; files: ProfileEntry[]; totalMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = [...profile.timeDeltas].sort((a, b) => a - b);
+  const interval = deltas[Math.floor(deltas.length / 2)] ?? 0;
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const id of profile.samples) selfUs.set(id, (selfUs.get(id) ?? 0) + interval);
   const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const fn = new Map<string, ProfileEntry>();
   const file = new Map<string, ProfileEntry>();

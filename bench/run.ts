@@ -54,7 +54,7 @@ const QUICK: Preset = {
     { body: 'apache', bytes: 1 * MiB, chunkSize: 64 * 1024, intervalMs: 10 },
     { body: 'apache', bytes: 16 * 1024, chunkSize: 256, intervalMs: 2 },
   ],
-  leak: { total: 500_000, checkpoint: 5_000, timeoutSeconds: 120 },
+  leak: { total: 300_000, checkpoint: 3_000, timeoutSeconds: 120 },
   profile: { approach: 'multistatus', body: 'apache', bytes: 4 * MiB, runs: 2 },
 };
 

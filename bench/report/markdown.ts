@@ -150,7 +150,7 @@ function profile(p: ProfileFile): string[] {
   return [
     '## Where the time goes (CPU profile)',
     '',
-    `${when(p.machine)} \`${r.approach}\` on the ${r.body} body (${bytesText(r.bytes)}), ${r.runs} runs after a warm-up, V8 CPU profiler (as \`node --cpu-prof\`) sampling every ${r.samplingIntervalUs} µs; ${r.totalMs.toFixed(0)} ms sampled. Self time: time in the function itself, with whatever V8 inlined into it. Our files are mapped back to their TypeScript lines.`,
+    `${when(p.machine)} \`${r.approach}\` on the ${r.body} body (${bytesText(r.bytes)}), ${r.runs} runs after a warm-up, V8 CPU profiler (as \`node --cpu-prof\`) sampling every ${r.samplingIntervalUs} µs; ${r.totalMs.toFixed(0)} ms sampled. Self time: samples in the function itself (with whatever V8 inlined into it) times the median sampling interval. Our files are mapped back to their TypeScript lines.`,
     '',
     '### By file',
     '',
