@@ -48,7 +48,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(e);
   }
-  if (opts.progress ?? process.stderr.isTTY === true) progress = new Progress(process.stderr, input.total);
+  if (opts.progress ?? process.stderr.isTTY === true) {
+    progress = new Progress(process.stderr, input.total);
+    progress.start();
+  }
   try {
     await pump(input, {
       parse: { baseUrl: opts.base ?? input.baseUrl, encoding: input.encoding, strict: opts.strict },

@@ -24,6 +24,7 @@ export class Progress {
   private shown = false;
   private bytes = 0;
   private responses = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly stream: ProgressStream,
@@ -33,6 +34,13 @@ export class Progress {
   ) {
     this.tty = stream.isTTY === true;
     this.started = now();
+  }
+
+  /** Draws the first line now, and keeps the elapsed time going while no data arrives. */
+  start(): void {
+    this.update(0, 0);
+    this.ticker = setInterval(() => this.update(this.bytes, this.responses), TTY_INTERVAL_MS * 2.5);
+    this.ticker.unref();
   }
 
   /** New figures; redraws if enough time has passed. */
@@ -55,6 +63,7 @@ export class Progress {
 
   /** The last line, kept on screen. */
   finish(): void {
+    clearInterval(this.ticker);
     this.draw(true);
   }
 

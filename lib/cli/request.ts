@@ -90,10 +90,9 @@ export async function request(spec: RequestSpec): Promise<Input> {
         if (timedOut) throw new HttpError(`${what}: the body stalled after ${bytes} bytes: nothing for ${spec.timeout} s (--timeout)`);
         throw new HttpError(`${what}: the body broke off after ${bytes} bytes: ${networkError(e)}`);
       }
-      if (chunk.done) {
-        disarm();
-        return undefined;
-      }
+      // The clock runs only while waiting for the server, not while a slow reader of stdout holds us up.
+      disarm();
+      if (chunk.done) return undefined;
       bytes += chunk.value.byteLength;
       return chunk.value;
     },

@@ -137,6 +137,19 @@ describe('cli: HTTP (scripted server, child process)', function () {
       expect(endedAt - firstLineAt, 'the first line came before the pause').to.be.above(1000);
       expect(ndjsonLines(out)).to.have.length(LISTING_PATHS.length);
     });
+    it('--timeout counts only the waits for the server, not a slow reader of stdout', async function () {
+      server.route('/big/', { body: () => generatedBody('apache', { targetBytes: 2 * 1024 * 1024, chunkSize: 16 * 1024 }), contentLength: false });
+      const child = spawn(process.execPath, [...cliCommand(), server.url('/big/'), '--timeout', '0.5'], { cwd: REPO, env: { ...process.env, ...CLI_ENV } });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Nobody reads stdout for 2 s: the pipe fills up and the command waits on its writes.
+      await new Promise((r) => setTimeout(r, 2000));
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      expect(await closed, stderr).to.equal(0);
+      expect(out.length).to.be.above(1024 * 1024);
+    });
   });
 
   describe('failures', function () {
@@ -209,6 +222,20 @@ describe('cli: HTTP (scripted server, child process)', function () {
       expect(r.code).to.equal(3);
       expect(ndjsonLines(r.stdout)).to.have.length(complete);
       expect(r.stderr).to.match(new RegExp(`^multistatus: PROPFIND \\S+: the body broke off after \\d+ bytes: .+\\n$`));
+    });
+
+    it('130 on Ctrl-C (SIGINT) while waiting, saying it was interrupted', async function () {
+      server.route('/wait/', { stall: 'after-headers' });
+      const child = spawn(process.execPath, [...cliCommand(), server.url('/wait/'), '--progress'], { cwd: REPO, env: { ...process.env, ...CLI_ENV } });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Wait until it is reading the body (its first progress line), then interrupt.
+      const t0 = performance.now();
+      while (!stderr.includes('responses') && performance.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      expect(await closed).to.equal(130);
+      expect(stderr.trimEnd().split('\n').at(-1)).to.equal('multistatus: interrupted');
     });
 
     it('3 when nothing listens on the port', async function () {

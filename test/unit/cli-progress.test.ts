@@ -72,6 +72,20 @@ describe('cli: progress', function () {
     expect(s.written.filter((w) => w === '\r\x1b[K')).to.have.length(2);
   });
 
+  it('draws a first line at start, and keeps redrawing (elapsed time) while no data arrives', async function () {
+    const s = new FakeStream(true);
+    const p = new Progress(s, undefined);
+    p.start();
+    expect(s.written).to.have.length(1);
+    expect(s.written[0]).to.match(/^\r0 B {2}0 responses {2}0 B\/s {2}0:00 {2}rss /);
+    await new Promise((r) => setTimeout(r, 700));
+    p.finish();
+    expect(s.written.length).to.be.within(3, 5); // a redraw every 250 ms, then the final line
+    const count = s.written.length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(s.written.length, 'no more redraws after finish()').to.equal(count);
+  });
+
   it('writes plain lines once a second when stderr is not a terminal, and never control sequences', function () {
     const c = clock();
     const s = new FakeStream(false);
