@@ -137,6 +137,17 @@ describe('cli: HTTP (scripted server, child process)', function () {
       expect(endedAt - firstLineAt, 'the first line came before the pause').to.be.above(1000);
       expect(ndjsonLines(out)).to.have.length(LISTING_PATHS.length);
     });
+    it('decodes with the charset of the Content-Type, and --base replaces the request URL as base', async function () {
+      const xml = '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/caf\u00e9/r\u00e9sum\u00e9.txt</D:href>' +
+        '<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>';
+      server.route('/latin1/', { body: Buffer.from(xml, 'latin1'), headers: { 'Content-Type': 'application/xml; charset=ISO-8859-1' } });
+      const r = await runCli([server.url('/latin1/'), '--base', 'https://public.example/share/', '--format', 'ndjson']);
+      expect(r.code, r.stderr).to.equal(0);
+      const [line] = ndjsonLines(r.stdout);
+      expect(line!.path).to.equal('/café/résumé.txt');
+      expect(line!.url).to.equal('https://public.example/caf%C3%A9/r%C3%A9sum%C3%A9.txt');
+    });
+
     it('--timeout counts only the waits for the server, not a slow reader of stdout', async function () {
       server.route('/big/', { body: () => generatedBody('apache', { targetBytes: 2 * 1024 * 1024, chunkSize: 16 * 1024 }), contentLength: false });
       const child = spawn(process.execPath, [...cliCommand(), server.url('/big/'), '--timeout', '0.5'], { cwd: REPO, env: { ...process.env, ...CLI_ENV } });
