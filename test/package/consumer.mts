@@ -28,6 +28,7 @@ import type {
   DataType,
   DavResponse,
   DavStatus,
+  Decoder,
   Diagnostic,
   ErrorPosition,
   Limits,
@@ -193,7 +194,8 @@ function helpers(): void {
   check('normaliseKey', normaliseKey('{DAV:}getetag') === 'getetag');
   check('namespaces', DAV_NS === 'DAV:' && CALDAV_NS === 'urn:ietf:params:xml:ns:caldav' && CARDDAV_NS === 'urn:ietf:params:xml:ns:carddav');
   check('parseStatus', parseStatus('HTTP/1.1 424 Failed Dependency').code === 424);
-  check('BUILTIN_DECODERS', BUILTIN_DECODERS.has('getlastmodified'));
+  const lastModified: Decoder | undefined = BUILTIN_DECODERS.get('getlastmodified');
+  check('BUILTIN_DECODERS', lastModified !== undefined && !lastModified.element);
   // Structured property types without a value in BODY: only their shape is checked, by tsc.
   const ace: Ace = { principal: { kind: 'all' }, invert: false, grant: ['read'], deny: [], protected: false };
   const tree: SupportedPrivilege = { privilege: 'all', abstract: false, children: [{ privilege: 'read', abstract: false, children: [] }] };
