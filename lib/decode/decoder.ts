@@ -1,18 +1,33 @@
 import { MultistatusError } from '../errors.js';
 import { SNIFF_BYTES, sniff } from './sniff.js';
+import { findInvalidUtf16 } from './utf16.js';
 import { findInvalidUtf8, incompleteTail, utf8Length } from './utf8.js';
 
 /** Called with a tolerated encoding quirk (code, message). */
 export type EncodingNote = (code: string, message: string) => void;
 
+/** An invalid byte sequence: where it starts and what to say about it. */
+export interface InvalidBytes {
+  message: string;
+  /** Byte offset of its first byte in the body. */
+  offset: number;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
 /**
  * Streaming bytes -> text. Picks the encoding by BOM > `hint` (Content-Type charset) >
  * XML declaration > UTF-8 (RFC 7303 §3), decodes fatally, and maps character positions of the
  * text it returned back to byte offsets for error messages.
+ *
+ * On an invalid byte sequence, `write()` returns the text before it (so that the responses it
+ * completes are still delivered) and sets `invalid`; the caller then fails with ENCODING.
  */
 export class ByteDecoder {
   /** Canonical encoding name once decided. */
   encoding: string | undefined;
+  /** Set by `write()` when it met an invalid byte sequence; nothing after it is decoded. */
+  invalid: InvalidBytes | undefined;
   private head: Uint8Array | undefined;
   private decoder: TextDecoder | undefined;
   private bytesIn = 0;
@@ -23,7 +38,8 @@ export class ByteDecoder {
   private lastText = '';
   private lastStart = 0;
   private lastChars = 0;
-  private tail: Uint8Array = new Uint8Array(0);
+  /** Bytes given to the TextDecoder but not yet returned as text (an unfinished character). */
+  private tail: Uint8Array = NO_BYTES;
 
   constructor(
     private readonly hint: string | undefined,
@@ -37,7 +53,7 @@ export class ByteDecoder {
 
   /** Decodes one chunk; returns '' while the first bytes are still being sniffed. */
   write(bytes: Uint8Array): string {
-    if (bytes.length === 0) return '';
+    if (bytes.length === 0 || this.invalid !== undefined) return '';
     if (this.decoder === undefined) {
       const head = this.head === undefined ? bytes : concat(this.head, bytes);
       this.bytesIn += bytes.length;
@@ -131,19 +147,50 @@ export class ByteDecoder {
     try {
       text = decoder.decode(bytes, { stream: true });
     } catch {
-      throw new MultistatusError('ENCODING', `invalid ${this.encoding} byte sequence`, {
-        offset: this.invalidOffset(bytes, before),
-      });
+      return this.validPrefix(bytes, before);
     }
     let start: number;
     if (this.variable) {
       start = before - this.tail.length;
       if (start === 0 && this.bomBytes) start = this.bomBytes;
-      this.tail = bytes.slice(bytes.length - incompleteTail(bytes));
+      if (bytes.length >= 3 || this.tail.length === 0) {
+        this.tail = bytes.slice(bytes.length - incompleteTail(bytes));
+      } else {
+        // A character may have started in an earlier chunk (one byte per chunk).
+        const joined = concat(this.tail, bytes);
+        this.tail = joined.slice(joined.length - incompleteTail(joined));
+      }
     } else {
       start = this.bomBytes + this.charsOut * this.unit;
     }
     this.remember(text, start);
+    if (!this.variable) this.keepTail(bytes);
+    return text;
+  }
+
+  /** UTF-16: keeps the bytes the TextDecoder holds back (an odd byte, a high surrogate). */
+  private keepTail(bytes: Uint8Array): void {
+    const held = this.pendingBytes();
+    if (held === 0) this.tail = NO_BYTES;
+    else if (held <= bytes.length) this.tail = bytes.slice(bytes.length - held);
+    else this.tail = concat(this.tail, bytes).slice(-held);
+  }
+
+  /**
+   * After the TextDecoder refused `bytes`: decodes what comes before the first invalid sequence
+   * (the TextDecoder's held-back bytes included), records where that sequence starts, and
+   * returns the text before it.
+   */
+  private validPrefix(bytes: Uint8Array, before: number): string {
+    const joined = this.tail.length > 0 ? concat(this.tail, bytes) : bytes;
+    const first = before - this.tail.length; // byte offset of joined[0]
+    const enc = this.encoding!;
+    const at = enc === 'utf-8' ? findInvalidUtf8(joined, false) : enc.startsWith('utf-16') ? findInvalidUtf16(joined, enc === 'utf-16le') : -1;
+    let text = '';
+    if (at > 0) text = new TextDecoder(enc, { ignoreBOM: first > 0 }).decode(joined.subarray(0, at));
+    this.remember(text, first === 0 && this.bomBytes ? this.bomBytes : first);
+    this.tail = NO_BYTES;
+    this.invalid = { message: `invalid ${enc} byte sequence`, offset: first + Math.max(0, at) };
     return text;
   }
 
@@ -152,13 +199,6 @@ export class ByteDecoder {
     this.lastText = text;
     this.lastStart = start;
     this.lastChars = text.length;
-  }
-
-  private invalidOffset(bytes: Uint8Array, before: number): number {
-    if (!this.variable) return before;
-    const joined = concat(this.tail, bytes);
-    const at = findInvalidUtf8(joined, false);
-    return before - this.tail.length + Math.max(0, at);
   }
 }
 

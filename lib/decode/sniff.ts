@@ -20,8 +20,8 @@ export function sniff(head: Uint8Array, final: boolean): Sniffed | undefined {
   if (n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { bom: 'utf-8' };
   if (n >= 2 && head[0] === 0xff && head[1] === 0xfe) return { bom: 'utf-16le' };
   if (n >= 2 && head[0] === 0xfe && head[1] === 0xff) return { bom: 'utf-16be' };
-  if (n < 4 && !final) {
-    // A BOM or "<?xm" may still be forming.
+  if (n < 5 && !final) {
+    // A BOM, "<?xml" or its UTF-16 form may still be forming.
     if (isPrefixOfAny(head)) return undefined;
     return {};
   }
@@ -51,7 +51,7 @@ function isPrefixOfAny(head: Uint8Array): boolean {
     [0xfe, 0xff],
     [0x3c, 0x00, 0x3f, 0x00],
     [0x00, 0x3c, 0x00, 0x3f],
-    [0x3c, 0x3f, 0x78, 0x6d],
+    [0x3c, 0x3f, 0x78, 0x6d, 0x6c],
   ];
   return starts.some((s) => head.every((b, i) => i >= s.length || s[i] === b));
 }

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesAttributePlain, SaxesTagPlain } from 'saxes';
 import { ByteDecoder } from '../decode/decoder.js';
+import type { InvalidBytes } from '../decode/decoder.js';
 import { MultistatusError } from '../errors.js';
 import type { ErrorPosition, MultistatusErrorCode } from '../errors.js';
 import { hrefPath, resolveHref } from '../href.js';
@@ -103,6 +104,11 @@ interface NameInfo {
 
 type Name = ResolvedName<NameInfo>;
 
+/** Thrown from a saxes handler to stop it when the root turns out not to be a multistatus. */
+const DEFER = Symbol('defer');
+/** Characters of the body's start kept to show in NOT_MULTISTATUS. */
+const HEAD_CHARS = 256;
+
 const EMPTY_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
@@ -196,6 +202,15 @@ export class MultistatusParser {
   private ended = false;
   private failure: MultistatusError | undefined;
   private chunkStart = 0;
+  /** Name in the end tag saxes is closing (see the constructor). */
+  private endName = '';
+  /** Characters handed to saxes so far (saxes' own `position` is only right during a write). */
+  private fed = 0;
+  // A root that is not a multistatus (or a body that is not XML): the error waits until enough
+  // of the body has arrived to show what it is (or until the end), saxes is fed no more.
+  private rootProblem: string | undefined;
+  private rootPosition: ErrorPosition | undefined;
+  private rootFrom = 0;
   private stringBytes = 0;
   private leading = true;
   /** Whitespace (and the start of a `<?xml` split after it) held back at the start of the body. */
@@ -224,12 +239,22 @@ export class MultistatusParser {
     this.encodingHint = options.encoding;
     const sax = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
     this.sax = sax;
+    // saxes reports the open element closed before it checks the end tag's name, so
+    // </D:responsX> would deliver the <D:response> it does not close: note the name it read.
+    const internals = sax as unknown as { closeTag(): void; name: string };
+    const closeTag = internals.closeTag;
+    internals.closeTag = (): void => {
+      this.endName = internals.name;
+      closeTag.call(sax);
+    };
     sax.on('opentag', this.onOpen.bind(this));
     sax.on('closetag', this.onClose.bind(this));
     sax.on('text', this.onText.bind(this));
     sax.on('cdata', this.onText.bind(this));
     sax.on('attribute', this.onAttribute.bind(this));
     sax.on('doctype', this.onDoctype.bind(this));
+    sax.on('comment', this.onIgnored.bind(this));
+    sax.on('processinginstruction', (pi) => this.onIgnored(pi.body));
     sax.on('error', this.onSaxError.bind(this));
   }
 
@@ -249,10 +274,12 @@ export class MultistatusParser {
       try {
         text = this.decoder.write(chunk);
       } catch (e) {
-        throw this.adopt(e);
+        throw this.rootProblem !== undefined ? this.rootFailure() : this.adopt(e);
       }
     }
     this.feed(text);
+    const bad = this.decoder?.invalid;
+    if (bad !== undefined) throw this.encodingFailure(bad);
   }
 
   /** Ends the body: checks it was complete and returns the summary. */
@@ -265,7 +292,7 @@ export class MultistatusParser {
       try {
         rest = this.decoder.end();
       } catch (e) {
-        throw this.adopt(e);
+        throw this.rootProblem !== undefined ? this.rootFailure() : this.adopt(e);
       }
       this.feed(rest);
     }
@@ -274,9 +301,10 @@ export class MultistatusParser {
       const held = this.leadText;
       this.leadText = '';
       this.leading = false;
-      this.push(held, this.sax.position);
+      this.push(held, this.fed);
     }
     this.ended = true;
+    if (this.rootProblem !== undefined) throw this.rootFailure();
     if (!this.sawRoot) {
       const got = this.head.trim();
       if (got === '') throw this.fail('NOT_MULTISTATUS', 'the body is empty', true);
@@ -307,9 +335,12 @@ export class MultistatusParser {
 
   private feed(text: string): void {
     if (text === '') return;
-    if (!this.sawRoot && this.head.length < 256) this.head += text.slice(0, 256 - this.head.length);
+    if ((!this.sawRoot || this.rootProblem !== undefined) && this.head.length < HEAD_CHARS) {
+      this.head += text.slice(0, HEAD_CHARS - this.head.length);
+    }
+    if (this.rootProblem !== undefined) return this.checkRoot(false);
     // Where character `k` of what saxes gets sits in `text`: `k + (sax.position - start)`.
-    let start = this.sax.position;
+    let start = this.fed;
     if (this.leading) {
       // XML forbids anything before the declaration; servers sometimes send a newline first.
       // Whitespace is held until what follows it is known, however the body is chunked.
@@ -355,9 +386,11 @@ export class MultistatusParser {
 
   private push(text: string, start: number): void {
     this.chunkStart = start;
+    this.fed += text.length;
     try {
       this.sax.write(text);
     } catch (e) {
+      if (e === DEFER) return this.checkRoot(false);
       if (this.callbackError !== undefined && this.callbackError.error === e) {
         this.failure = new MultistatusError('USAGE', 'onResponse threw; the parse cannot go on', {}, e);
         throw e;
@@ -368,7 +401,7 @@ export class MultistatusParser {
     // unfinished name in `name` across writes, and reports it only once it ends: a value that
     // arrives in many chunks must be stopped here, before it has been buffered whole.
     const held = this.sax as unknown as { text: string; name: string };
-    if (held.text.length + held.name.length > this.limits.maxTextLength) {
+    if (held.text.length > this.limits.maxTextLength || held.name.length > this.limits.maxTextLength) {
       throw this.limit('maxTextLength', 'characters in one text value');
     }
   }
@@ -377,6 +410,7 @@ export class MultistatusParser {
 
   private onAttribute(attr: SaxesAttributePlain): void {
     const name = attr.name;
+    if (attr.value.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
     if (name.charCodeAt(0) === 120 /* x */ && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) {
       if (++this.nsCount > this.limits.maxNamespaceDeclarations) {
         throw this.limit('maxNamespaceDeclarations', 'namespace declarations on one element');
@@ -495,7 +529,7 @@ export class MultistatusParser {
         this.leading = false;
         if (code !== E_MULTISTATUS) {
           const what = name.uri === '' ? `<${tag.name}>` : `<${tag.name}> in namespace ${name.uri}`;
-          throw this.fail('NOT_MULTISTATUS', `the root element is ${what}, not {DAV:}multistatus: got ${quote(this.head.trim())}`, true);
+          return this.deferRoot(`the root element is ${what}, not {DAV:}multistatus`, `<${tag.name}`);
         }
         this.modes[depth] = ROOT;
         this.kinds[depth] = K_ROOT;
@@ -505,7 +539,10 @@ export class MultistatusParser {
     }
   }
 
-  private onClose(): void {
+  private onClose(tag: SaxesTagPlain): void {
+    if (tag.name !== this.endName && !tag.isSelfClosing) {
+      throw this.fail('XML_SYNTAX', `the end tag </${this.endName}> does not match <${tag.name}>`, true);
+    }
     const depth = this.depth;
     const kind = this.kinds[depth]!;
     if (kind !== K_SKIPPED) {
@@ -525,6 +562,7 @@ export class MultistatusParser {
           this.finishPropstat();
           break;
         case K_RESPONSE:
+          this.checkResponseSize();
           this.finishResponse();
           break;
         case K_DESCRIPTION:
@@ -535,12 +573,13 @@ export class MultistatusParser {
           this.modes[0] = EPILOG;
           break;
       }
-      if (this.ns.declaredAt(depth)) this.ns.release(depth);
-      if (this.hasLang && this.langDepths[this.langDepths.length - 1] === depth) {
-        this.langDepths.pop();
-        this.langValues.pop();
-        this.hasLang = this.langDepths.length > 0;
-      }
+    }
+    // Skipped or not: the root of a skipped subtree may have declared namespaces or xml:lang.
+    if (this.ns.declaredAt(depth)) this.ns.release(depth);
+    if (this.hasLang && this.langDepths[this.langDepths.length - 1] === depth) {
+      this.langDepths.pop();
+      this.langValues.pop();
+      this.hasLang = this.langDepths.length > 0;
     }
     this.depth = depth - 1;
   }
@@ -561,21 +600,27 @@ export class MultistatusParser {
       case SKIP:
       case PROLOG:
       case EPILOG:
+        if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
         return;
       default:
+        if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
         if (!isXmlSpace(text)) this.diag('UNEXPECTED_TEXT', `text ${quote(text.trim())} where only elements belong was ignored`);
     }
   }
 
-  private onDoctype(): void {
+  /** Comments, processing instructions and the DOCTYPE are dropped, but bounded like text. */
+  private onIgnored(text: string): void {
+    if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+  }
+
+  private onDoctype(text: string): void {
+    this.onIgnored(text);
     this.diag('DOCTYPE', 'the DOCTYPE was ignored (no DTD is processed, no entity is expanded)');
   }
 
   private onSaxError(err: Error): void {
     const message = err.message.replace(/^\d+:\d+: /, '');
-    if (!this.sawRoot && !this.head.trim().startsWith('<')) {
-      throw this.fail('NOT_MULTISTATUS', `the body is not XML (${message}): got ${quote(this.head.trim())}`, true);
-    }
+    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot(`the body is not XML (${message})`, '');
     throw this.fail('XML_SYNTAX', message, true);
   }
 
@@ -839,6 +884,7 @@ export class MultistatusParser {
   private statusOf(text: string): DavStatus {
     const status = parseStatus(text);
     if (status.code === null) this.diag('BAD_STATUS', `the status line ${quote(status.line)} has no status code`);
+    else if (status.code < 200) this.diag('INFORMATIONAL_STATUS', `the status line ${quote(status.line)} has a 1xx code, which no response should carry`);
     return status;
   }
 
@@ -947,9 +993,37 @@ export class MultistatusParser {
 
   private position(): ErrorPosition {
     const sax = this.sax;
-    const at = sax.position - this.chunkStart;
-    const offset = this.decoder ? this.decoder.byteOffset(at) : sax.position + this.leadChars;
+    // Between writes saxes counts the last chunk twice: never past what it was given.
+    const pos = Math.min(sax.position, this.fed);
+    const offset = this.decoder ? this.decoder.byteOffset(pos - this.chunkStart) : pos + this.leadChars;
     return { line: this.line(), column: this.column(), offset };
+  }
+
+  /** Defers NOT_MULTISTATUS until the body shows what it is: stops saxes by throwing DEFER. */
+  private deferRoot(problem: string, tagStart: string): never {
+    this.rootProblem = problem;
+    this.rootPosition = this.position();
+    const i = tagStart === '' ? -1 : this.head.indexOf(tagStart);
+    this.rootFrom = i < 0 ? 0 : i;
+    throw DEFER;
+  }
+
+  /** Throws the deferred NOT_MULTISTATUS once 80 characters from the root are known (or at the end). */
+  private checkRoot(final: boolean): void {
+    if (final || this.head.length - this.rootFrom >= 80 || this.head.length >= HEAD_CHARS) throw this.rootFailure();
+  }
+
+  private rootFailure(): MultistatusError {
+    const got = quote(this.head.slice(this.rootFrom).trim());
+    this.failure = new MultistatusError('NOT_MULTISTATUS', `${this.rootProblem!}: got ${got}`, this.rootPosition);
+    return this.failure;
+  }
+
+  /** ENCODING at the first invalid byte, once the text before it has been parsed. */
+  private encodingFailure(bad: InvalidBytes): MultistatusError {
+    if (this.rootProblem !== undefined) return this.rootFailure();
+    this.failure = new MultistatusError('ENCODING', bad.message, { line: this.line(), column: this.column(), offset: bad.offset });
+    return this.failure;
   }
 
   private fail(code: MultistatusErrorCode, message: string, withPosition: boolean): MultistatusError {
