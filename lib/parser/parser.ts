@@ -155,7 +155,8 @@ export class MultistatusParser {
   private capAttrs: Record<string, string> | undefined;
   private capText = '';
   private capRoot: XmlElement | undefined;
-  private readonly nodes: XmlElement[] = [];
+  private readonly nodes: (XmlElement | undefined)[] = [];
+  private nodeTop = 0;
   private readonly nodeFlags: number[] = [];
   private capLang: string | undefined;
   private capDecoder: Decoder | undefined;
@@ -220,6 +221,7 @@ export class MultistatusParser {
   private leadColumns = 0;
   private leadChars = 0;
   private callbackError: { error: unknown } | undefined;
+  private readonly statusCache = new Map<string, DavStatus>();
 
   constructor(options: MultistatusParserOptions) {
     this.onResponse = options.onResponse;
@@ -548,8 +550,9 @@ export class MultistatusParser {
     if (kind !== K_SKIPPED) {
       switch (kind) {
         case K_CAPTURED: {
-          const flags = this.nodeFlags.pop()!;
-          finishNode(this.nodes.pop()!, flags);
+          const top = --this.nodeTop;
+          finishNode(this.nodes[top]!, this.nodeFlags[top]!);
+          this.nodes[top] = undefined;
           break;
         }
         case K_CAPTURE_ROOT:
@@ -714,11 +717,11 @@ export class MultistatusParser {
   private openCaptured(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
     if (this.capRoot === undefined) this.materialise();
     const node: XmlElement = { name: name.key, attributes: hasAttrs ? this.convertAttributes(tag.attributes) : {}, children: [] };
-    const last = this.nodes.length - 1;
+    const last = this.nodeTop - 1;
     this.nodes[last]!.children.push(node);
     this.nodeFlags[last]! |= HAS_ELEMENT;
-    this.nodes.push(node);
-    this.nodeFlags.push(0);
+    this.nodes[this.nodeTop] = node;
+    this.nodeFlags[this.nodeTop++] = 0;
     this.modes[depth] = CAPTURE;
     this.kinds[depth] = K_CAPTURED;
   }
@@ -731,10 +734,9 @@ export class MultistatusParser {
       flags = textFlag(this.capText);
     }
     this.capRoot = root;
-    this.nodes.length = 0;
-    this.nodeFlags.length = 0;
-    this.nodes.push(root);
-    this.nodeFlags.push(flags);
+    this.nodes[0] = root;
+    this.nodeFlags[0] = flags;
+    this.nodeTop = 1;
   }
 
   private captureText(text: string): void {
@@ -744,7 +746,7 @@ export class MultistatusParser {
       if (t.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
       return;
     }
-    const last = this.nodes.length - 1;
+    const last = this.nodeTop - 1;
     if (appendText(this.nodes[last]!, text) > this.limits.maxTextLength) {
       throw this.limit('maxTextLength', 'characters in one text value');
     }
@@ -772,8 +774,8 @@ export class MultistatusParser {
     const root = this.capRoot;
     if (root !== undefined) {
       finishNode(root, this.nodeFlags[0]!);
-      this.nodes.length = 0;
-      this.nodeFlags.length = 0;
+      this.nodes[0] = undefined;
+      this.nodeTop = 0;
     }
     switch (this.capKind) {
       case C_PROPERTY:
@@ -882,7 +884,14 @@ export class MultistatusParser {
   }
 
   private statusOf(text: string): DavStatus {
-    const status = parseStatus(text);
+    // Status lines repeat endlessly ("HTTP/1.1 200 OK"): parse each distinct one once and share
+    // the frozen result.
+    let status = this.statusCache.get(text);
+    if (status === undefined) {
+      status = Object.freeze(parseStatus(text));
+      if (this.statusCache.size >= 64) this.statusCache.clear();
+      this.statusCache.set(text, status);
+    }
     if (status.code === null) this.diag('BAD_STATUS', `the status line ${quote(status.line)} has no status code`);
     else if (status.code < 200) this.diag('INFORMATIONAL_STATUS', `the status line ${quote(status.line)} has a 1xx code, which no response should carry`);
     return status;
