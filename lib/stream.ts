@@ -91,9 +91,11 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
       { highWaterMark: 0 },
     );
 
+    let bytes = 0; // what the source gave, for the offset of a SOURCE error
     this.writable = new Writable<Chunk>({
       async write(chunk) {
         if (ended) throw failure ?? new MultistatusError('USAGE', 'write after the end of the body');
+        bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
         try {
           parser.write(chunk);
         } catch (e) {
@@ -121,7 +123,9 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
         }
       },
       abort(reason) {
-        fail(reason instanceof MultistatusError ? reason : new MultistatusError('SOURCE', `the body was aborted: ${String(reason)}`, {}, reason));
+        if (reason instanceof MultistatusError) return fail(reason);
+        const message = reason instanceof Error ? reason.message : String(reason);
+        fail(new MultistatusError('SOURCE', `the source failed after ${bytes} bytes: ${message}`, { offset: bytes }, reason));
       },
     });
   }

@@ -101,6 +101,7 @@ describe('hostile input: a source that fails', () => {
     expect((failure as MultistatusError).code).to.equal('SOURCE');
     expect((failure as MultistatusError).cause).to.equal(reset);
     expect((failure as MultistatusError).message).to.contain('ECONNRESET');
+    expect((failure as MultistatusError).offset, 'the bytes the source gave').to.equal(5 * SIZE);
     const summary = await ms.summary.then(
       () => undefined,
       (e: unknown) => e,
