@@ -1,4 +1,5 @@
 import { isXmlSpace } from '../status.js';
+import { detach } from '../strings.js';
 import type { XmlElement } from '../types.js';
 
 /** Flag bits kept beside each open captured node. */
@@ -23,11 +24,17 @@ export function appendText(node: XmlElement, text: string): number {
  * the whitespace (indentation) is dropped; otherwise every text child is kept exactly.
  */
 export function finishNode(node: XmlElement, flags: number): void {
+  const ch = node.children;
   if ((flags & HAS_ELEMENT) !== 0 && (flags & HAS_TEXT) === 0) {
-    const ch = node.children;
     let w = 0;
     for (let r = 0; r < ch.length; r++) if (typeof ch[r] !== 'string') ch[w++] = ch[r]!;
     ch.length = w;
+    return;
+  }
+  // Kept text must not pin the chunk it was cut from.
+  for (let r = 0; r < ch.length; r++) {
+    const c = ch[r]!;
+    if (typeof c === 'string') ch[r] = detach(c);
   }
 }
 

@@ -15,6 +15,7 @@ import type {
 } from '../types.js';
 import { HAS_ELEMENT, appendText, finishNode, textFlag } from './capture.js';
 import { NamespaceScope } from './namespaces.js';
+import { detach } from '../strings.js';
 import type { ResolvedName } from './namespaces.js';
 
 /** Options of the low-level parser: the parse options plus the callback that gets each response. */
@@ -767,12 +768,12 @@ export class MultistatusParser {
     for (const name in attrs) {
       if (name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) continue;
       if (name.indexOf(':') < 0) {
-        out[name] = attrs[name]!;
+        out[detach(name)] = detach(attrs[name]!);
         continue;
       }
       const a = this.ns.attribute(name);
       if (!a.bound) this.unbound(a.prefix, name);
-      out[a.key] = attrs[name]!;
+      out[a.key] = detach(attrs[name]!);
     }
     return out;
   }
@@ -803,7 +804,7 @@ export class MultistatusParser {
 
   /** The captured element when it had no element children. */
   private elementOf(): XmlElement {
-    return { name: this.capName, attributes: this.capAttrs ?? {}, children: this.capText === '' ? [] : [this.capText] };
+    return { name: this.capName, attributes: this.capAttrs ?? {}, children: this.capText === '' ? [] : [detach(this.capText)] };
   }
 
   private finishProperty(root: XmlElement | undefined): void {
@@ -829,7 +830,19 @@ export class MultistatusParser {
     props[key] = this.decodeValue(this.capDecoder, key, this.capText, root, this.capAttrs);
   }
 
+  /** decodeRaw, with a string result detached from its chunk (the response will keep it). */
   private decodeValue(
+    decoder: Decoder | undefined,
+    key: string,
+    text: string,
+    root: XmlElement | undefined,
+    attrs: Record<string, string> | undefined,
+  ): unknown {
+    const value = this.decodeRaw(decoder, key, text, root, attrs);
+    return typeof value === 'string' ? detach(value) : value;
+  }
+
+  private decodeRaw(
     decoder: Decoder | undefined,
     key: string,
     text: string,
@@ -874,7 +887,7 @@ export class MultistatusParser {
     this.text = '';
     switch (this.textTarget) {
       case T_HREF:
-        this.hrefs.push(trimXml(text));
+        this.hrefs.push(detach(trimXml(text)));
         return;
       case T_RESPONSE_STATUS:
         if (this.status !== undefined) this.diag('DUPLICATE_STATUS', 'a response has two status elements; the last one is kept');
@@ -884,10 +897,10 @@ export class MultistatusParser {
         this.psStatus = this.statusOf(text);
         return;
       case T_SYNC_TOKEN:
-        this.syncToken = trimXml(text);
+        this.syncToken = detach(trimXml(text));
         return;
       case T_LOCATION_HREF:
-        this.location = trimXml(text);
+        this.location = detach(trimXml(text));
         return;
     }
   }
@@ -897,6 +910,7 @@ export class MultistatusParser {
     // the frozen result.
     let status = this.statusCache.get(text);
     if (status === undefined) {
+      text = detach(text);
       status = Object.freeze(parseStatus(text));
       if (this.statusCache.size >= 64) this.statusCache.clear();
       this.statusCache.set(text, status);
@@ -907,7 +921,7 @@ export class MultistatusParser {
   }
 
   private finishDescription(): void {
-    const text = trimXml(this.descText);
+    const text = detach(trimXml(this.descText));
     this.descText = '';
     switch (this.descLevel) {
       case L_ROOT:
@@ -1066,7 +1080,7 @@ function isSpaceCode(c: number): boolean {
 }
 
 function element(name: string, attributes: Record<string, string>, text: string): XmlElement {
-  return { name, attributes, children: text === '' ? [] : [text] };
+  return { name, attributes, children: text === '' ? [] : [detach(text)] };
 }
 
 function quote(s: string): string {
