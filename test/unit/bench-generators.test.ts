@@ -94,7 +94,7 @@ describe('bench body generators', () => {
       (r) => r?.getElementsByTagNameNS(DAV, 'propstat').length === 0,
     );
     expect(removed.length).to.be.within(20, 100);
-    expect(root?.lastChild?.localName).to.equal('sync-token');
+    expect((root?.lastChild as { localName?: string } | null)?.localName).to.equal('sync-token');
   });
 });
 
