@@ -3,6 +3,7 @@
  * from fixtures/rfc, run a body through all three faces (iterator, TransformStream, push parser)
  * and require that they agree, cut bodies into chunks.
  */
+import { mulberry32 } from './prng.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -57,16 +58,7 @@ export function cutAt<T extends Chunk>(body: T, ...offsets: number[]): T[] {
 }
 
 /** A small deterministic PRNG (mulberry32) for reproducible random splits. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /** Cuts bytes into random pieces of 1..maxSize bytes, reproducibly from `seed`. */
 export function randomPieces(body: Uint8Array, seed: number, maxSize = 17): Uint8Array[] {

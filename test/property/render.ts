@@ -6,22 +6,14 @@
  * instructions, text written plain, as CDATA or as character references, split into pieces.
  * None of these choices may change what the parser gives.
  */
+import { mulberry32 } from '../helpers/prng.js';
 import { DAV } from './model.js';
 import type { Attr, Doc, El, Known, Name, Piece, Prop, Propstat, Response, Status } from './model.js';
 
 export type Rng = () => number;
 
 /** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => Rng = mulberry32;
 
 const PREFIXES = ['D', 'd', 'a', 'b', 'ns0', 'x', 'lp1'];
 const STRUCT_WS = ['', '', ' ', '\n', '\n  ', '\r\n', '\t'];
