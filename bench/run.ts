@@ -5,7 +5,7 @@
  * latest figures. DIR is bench/ for a full run and a temporary directory for --quick.
  * --bodies and --approaches narrow a run (and then need --out, to keep bench/results whole).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
@@ -202,7 +202,10 @@ async function main(): Promise<void> {
   const results = loadResults(jsonDir);
   const chart = results.memory ? 'results.svg' : undefined;
   if (results.memory) writeFileSync(join(out, 'results.svg'), renderChart(results.memory, results.memory.groups));
-  writeFileSync(join(out, 'RESULTS.md'), renderMarkdown(results, chart));
+  // The reading of the figures (why a target is missed) is written by hand in bench/ANALYSIS.md.
+  const analysisFile = join(REPO_ROOT, 'bench', 'ANALYSIS.md');
+  const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : undefined;
+  writeFileSync(join(out, 'RESULTS.md'), renderMarkdown(results, chart, analysis));
   log('');
   for (const t of evaluateTargets(results)) log(`${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
   log(`\nwrote ${join(out, 'RESULTS.md')}${chart ? ` and ${join(out, chart)}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -4,7 +4,7 @@ import type { Machine } from './machine.js';
 import { evaluateTargets } from './targets.js';
 
 /** Renders RESULTS.md from whatever parts have results. `chart` is the chart's file name beside it. */
-export function renderMarkdown(results: Results, chart: string | undefined): string {
+export function renderMarkdown(results: Results, chart: string | undefined, analysis?: string): string {
   const out: string[] = [
     '# Benchmark results',
     '',
@@ -15,6 +15,7 @@ export function renderMarkdown(results: Results, chart: string | undefined): str
   const machines = [results.throughput, results.memory, results.ttfr, results.leak, results.profile].flatMap((p) => (p ? [p.machine] : []));
   if (machines[0]) out.push('## Machine', '', machineTable(machines[0]), '');
   out.push('## Targets', '', table(['target', 'measured', ''], evaluateTargets(results).map((t) => [t.target, t.measured, t.status])), '');
+  if (analysis) out.push(analysis.trim(), '');
   if (results.throughput) out.push(...throughput(results.throughput));
   if (results.memory) out.push(...memory(results.memory, chart));
   if (results.ttfr) out.push(...ttfr(results.ttfr));
