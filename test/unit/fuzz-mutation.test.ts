@@ -5,6 +5,8 @@
  * in one chunk or in many. `npm run test:fuzz` runs it for a time budget (FUZZ_SECONDS); a case
  * that fails is printed as base64, to be kept under fixtures/hostile/ with a regression test.
  */
+import { mulberry32 as prng } from '../helpers/prng.js';
+import { concat } from '../helpers/bytes.js';
 import { expect } from 'chai';
 import { MultistatusError, MultistatusParser, parseMultistatus } from '../../lib/index.js';
 import type { DavResponse, MultistatusErrorCode } from '../../lib/index.js';
@@ -27,17 +29,6 @@ const INSERTS = [
 ].map((s) => enc.encode(s));
 const BYTES = [0x00, 0xff, 0xfe, 0xc3, 0xe2, 0xf0, 0x80, 0xbf, 0xef, 0xbb];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 /** 1 to 4 mutations of `src`. */
 export function mutate(src: Uint8Array, r: () => number): Uint8Array {
@@ -66,15 +57,6 @@ export function mutate(src: Uint8Array, r: () => number): Uint8Array {
   return b;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 interface Ending {
   responses: DavResponse[];

@@ -2,6 +2,7 @@
  * Bytes that are not valid in the body's encoding: ENCODING with the byte offset of the first bad
  * byte, after every response that was complete before it, whatever the chunking.
  */
+import { concat } from '../helpers/bytes.js';
 import { expect } from 'chai';
 import { chunksOf, iterate, push } from '../helpers/parse-outcome.js';
 
@@ -9,15 +10,6 @@ const enc = new TextEncoder();
 const HEAD = '<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:">';
 const FIRST = '<D:response><D:href>/first</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>';
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** A UTF-8 body with `bad` inside the second response's href; returns it and the offset of `bad`. */
 function utf8Body(bad: number[]): { bytes: Uint8Array; at: number } {

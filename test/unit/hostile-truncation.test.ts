@@ -3,6 +3,7 @@
  * complete response, exactly as the whole body gives it, and then TRUNCATED. Real bodies are cut
  * at every byte offset of their first kilobytes and at seeded random offsets after.
  */
+import { mulberry32 as prng } from '../helpers/prng.js';
 import { expect } from 'chai';
 import { listFixtures, fixtureBytes, readExpected } from '../helpers/fixtures.js';
 import type { Fixture } from '../helpers/fixtures.js';
@@ -20,18 +21,6 @@ function fixture(name: string): Fixture {
   return f;
 }
 
-/** A seeded PRNG (xorshift32), so that the random cuts are the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 interface Body {
   bytes: Uint8Array;
