@@ -37,7 +37,6 @@ export class ByteDecoder {
   private charsOut = 0;
   private lastText = '';
   private lastStart = 0;
-  private lastChars = 0;
   /** Bytes given to the TextDecoder but not yet returned as text (an unfinished character). */
   private tail: Uint8Array = NO_BYTES;
 
@@ -198,7 +197,6 @@ export class ByteDecoder {
     this.charsOut += text.length;
     this.lastText = text;
     this.lastStart = start;
-    this.lastChars = text.length;
   }
 }
 

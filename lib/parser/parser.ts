@@ -123,8 +123,6 @@ export class MultistatusParser {
   private readonly limits: Limits;
   private readonly strict: boolean;
   private readonly base: URL | undefined;
-  private readonly filter: Set<string> | undefined;
-  private readonly decoders: Map<string, Decoder> | undefined;
   private readonly signal: AbortSignal | undefined;
   private readonly ns: NamespaceScope<NameInfo>;
   private decoder: ByteDecoder | undefined;
@@ -229,10 +227,8 @@ export class MultistatusParser {
     this.limits = resolveLimits(options.limits);
     this.strict = options.strict === true;
     this.base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
-    this.filter = options.properties ? new Set(options.properties.map(normaliseKey)) : undefined;
-    this.decoders = decoderTable(options.typed !== false, options.decoders, normaliseKey);
-    const decoders = this.decoders;
-    const filter = this.filter;
+    const filter = options.properties ? new Set(options.properties.map(normaliseKey)) : undefined;
+    const decoders = decoderTable(options.typed !== false, options.decoders, normaliseKey);
     this.ns = new NamespaceScope<NameInfo>((uri, local, key) => ({
       code: uri === DAV_NS ? (DAV_CODES.get(local) ?? 0) : 0,
       decoder: decoders?.get(key),
@@ -414,7 +410,7 @@ export class MultistatusParser {
     // arrives in many chunks must be stopped here, before it has been buffered whole.
     const held = this.sax as unknown as { text: string; name: string };
     if (held.text.length > this.limits.maxTextLength || held.name.length > this.limits.maxTextLength) {
-      throw this.limit('maxTextLength', 'characters in one text value');
+      throw this.tooLong();
     }
   }
 
@@ -422,7 +418,7 @@ export class MultistatusParser {
 
   private onAttribute(attr: SaxesAttributePlain): void {
     const name = attr.name;
-    if (attr.value.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+    if (attr.value.length > this.limits.maxTextLength) throw this.tooLong();
     if (name.charCodeAt(0) === 120 /* x */ && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58)) {
       if (++this.nsCount > this.limits.maxNamespaceDeclarations) {
         throw this.limit('maxNamespaceDeclarations', 'namespace declarations on one element');
@@ -604,26 +600,26 @@ export class MultistatusParser {
         return;
       case TEXT:
         this.text += text;
-        if (this.text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        if (this.text.length > this.limits.maxTextLength) throw this.tooLong();
         return;
       case DESCRIPTION:
         this.descText += text;
-        if (this.descText.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        if (this.descText.length > this.limits.maxTextLength) throw this.tooLong();
         return;
       case SKIP:
       case PROLOG:
       case EPILOG:
-        if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        if (text.length > this.limits.maxTextLength) throw this.tooLong();
         return;
       default:
-        if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+        if (text.length > this.limits.maxTextLength) throw this.tooLong();
         if (!isXmlSpace(text)) this.diag('UNEXPECTED_TEXT', `text ${quote(text.trim())} where only elements belong was ignored`);
     }
   }
 
   /** Comments, processing instructions and the DOCTYPE are dropped, but bounded like text. */
   private onIgnored(text: string): void {
-    if (text.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+    if (text.length > this.limits.maxTextLength) throw this.tooLong();
   }
 
   private onDoctype(text: string): void {
@@ -753,12 +749,12 @@ export class MultistatusParser {
     if (this.capRoot === undefined) {
       const t = this.capText + text;
       this.capText = t;
-      if (t.length > this.limits.maxTextLength) throw this.limit('maxTextLength', 'characters in one text value');
+      if (t.length > this.limits.maxTextLength) throw this.tooLong();
       return;
     }
     const last = this.nodeTop - 1;
     if (appendText(this.nodes[last]!, text) > this.limits.maxTextLength) {
-      throw this.limit('maxTextLength', 'characters in one text value');
+      throw this.tooLong();
     }
     this.nodeFlags[last]! |= textFlag(text);
   }
@@ -1008,6 +1004,10 @@ export class MultistatusParser {
   private readonly encodingNote = (code: string, message: string): void => {
     this.diag(code, message);
   };
+
+  private tooLong(): MultistatusError {
+    return this.limit('maxTextLength', 'characters in one text value');
+  }
 
   private limit(option: keyof Limits, what: string): MultistatusError {
     return this.fail('LIMIT_EXCEEDED', `more than ${this.limits[option]} ${what} (raise limits.${option})`, true);
