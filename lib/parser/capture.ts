@@ -1,6 +1,8 @@
 import { isXmlSpace } from '../status.js';
 import { detach } from '../strings.js';
+import type { Decoder } from '../properties/registry.js';
 import type { XmlElement } from '../types.js';
+import type { Report } from './report.js';
 
 /** Flag bits kept beside each open captured node. */
 export const HAS_ELEMENT = 1;
@@ -41,4 +43,103 @@ export function finishNode(node: XmlElement, flags: number): void {
 /** The flag a piece of text sets: HAS_TEXT unless it is whitespace only. */
 export function textFlag(text: string): number {
   return isXmlSpace(text) ? 0 : HAS_TEXT;
+}
+
+/**
+ * The subtree being captured: a property value, an error condition or an unknown element. Its
+ * text is only accumulated (no XmlElement is built) until a child element shows up: most
+ * property values are text only and go to their decoder as a string.
+ */
+export class Capture {
+  /** What the subtree is for (the builder's C_ codes). */
+  kind = 0;
+  /** Key of the captured element. */
+  name = '';
+  /** Its attributes, when it had any. */
+  attrs: Record<string, string> | undefined = undefined;
+  /** Its text, while it has no element children. */
+  text = '';
+  /** Its XmlElement, once it has an element child. */
+  root: XmlElement | undefined = undefined;
+  /** `xml:lang` in scope for a property value. */
+  lang: string | undefined = undefined;
+  /** The property's decoder. */
+  decoder: Decoder | undefined = undefined;
+  private readonly nodes: (XmlElement | undefined)[] = [];
+  private readonly nodeFlags: number[] = [];
+  private nodeTop = 0;
+
+  constructor(private readonly report: Report) {}
+
+  /** Starts capturing the element `name`. */
+  start(kind: number, name: string, attrs: Record<string, string> | undefined): void {
+    this.kind = kind;
+    this.name = name;
+    this.attrs = attrs;
+    this.text = '';
+    this.root = undefined;
+    this.lang = undefined;
+  }
+
+  /** An element child (at any depth) of the captured element. */
+  openChild(name: string, attrs: Record<string, string>): void {
+    if (this.root === undefined) this.materialise();
+    const node: XmlElement = { name, attributes: attrs, children: [] };
+    const last = this.nodeTop - 1;
+    this.nodes[last]!.children.push(node);
+    this.nodeFlags[last]! |= HAS_ELEMENT;
+    this.nodes[this.nodeTop] = node;
+    this.nodeFlags[this.nodeTop++] = 0;
+  }
+
+  /** The innermost open child closes. */
+  closeChild(): void {
+    const top = --this.nodeTop;
+    finishNode(this.nodes[top]!, this.nodeFlags[top]!);
+    this.nodes[top] = undefined;
+  }
+
+  /** Text inside the captured subtree. */
+  addText(text: string): void {
+    if (this.root === undefined) {
+      const t = this.text + text;
+      this.text = t;
+      if (t.length > this.report.limits.maxTextLength) throw this.report.tooLong();
+      return;
+    }
+    const last = this.nodeTop - 1;
+    if (appendText(this.nodes[last]!, text) > this.report.limits.maxTextLength) {
+      throw this.report.tooLong();
+    }
+    this.nodeFlags[last]! |= textFlag(text);
+  }
+
+  /** The captured element closes: its XmlElement, finished, or undefined when it had no element children. */
+  finish(): XmlElement | undefined {
+    const root = this.root;
+    if (root !== undefined) {
+      finishNode(root, this.nodeFlags[0]!);
+      this.nodes[0] = undefined;
+      this.nodeTop = 0;
+    }
+    return root;
+  }
+
+  /** The captured element as an XmlElement when it had no element children. */
+  element(): XmlElement {
+    return { name: this.name, attributes: this.attrs ?? {}, children: this.text === '' ? [] : [detach(this.text)] };
+  }
+
+  private materialise(): void {
+    const root: XmlElement = { name: this.name, attributes: this.attrs ?? {}, children: [] };
+    let flags = 0;
+    if (this.text !== '') {
+      root.children.push(this.text);
+      flags = textFlag(this.text);
+    }
+    this.root = root;
+    this.nodes[0] = root;
+    this.nodeFlags[0] = flags;
+    this.nodeTop = 1;
+  }
 }

@@ -1,0 +1,185 @@
+import { MultistatusError } from '../errors.js';
+import type { ErrorPosition } from '../errors.js';
+import { quote } from './report.js';
+import type { Report } from './report.js';
+import type { SaxAdapter } from './sax-adapter.js';
+
+/** Thrown from a saxes handler to stop it when the root turns out not to be a multistatus. */
+const DEFER = Symbol('defer');
+/** Characters of the body's start kept to show in NOT_MULTISTATUS. */
+const HEAD_CHARS = 256;
+
+/**
+ * What reaches saxes, and what saxes' complaints become. Holds whitespace before `<?xml` until
+ * what follows it is known, keeps the start of the body to quote it, detects a root that is not a
+ * multistatus (waiting until enough of the body has arrived to show what it is) and turns saxes'
+ * errors into `MultistatusError`s: {@link Prolog.saxesError} and {@link Prolog.adopt} are the one
+ * place where XML_SYNTAX and NOT_MULTISTATUS come from saxes.
+ */
+export class Prolog {
+  /** The root element's start tag has been read. */
+  sawRoot = false;
+  /** A root that is not a multistatus (or a body that is not XML): saxes is fed no more. */
+  rootProblem: string | undefined = undefined;
+  private rootPosition: ErrorPosition | undefined = undefined;
+  private rootFrom = 0;
+  /** The start of the body (up to HEAD_CHARS characters), kept until the root is known. */
+  private head = '';
+  private leading = true;
+  /** Whitespace (and the start of a `<?xml` split after it) held back at the start of the body. */
+  private leadText = '';
+  private readonly maxText: number;
+
+  constructor(
+    private readonly input: SaxAdapter,
+    private readonly report: Report,
+  ) {
+    this.maxText = report.limits.maxTextLength;
+  }
+
+  /** Passes decoded text on to saxes (after the leading whitespace rule). */
+  feed(text: string): void {
+    if (text === '') return;
+    if ((!this.sawRoot || this.rootProblem !== undefined) && this.head.length < HEAD_CHARS) {
+      this.head += text.slice(0, HEAD_CHARS - this.head.length);
+    }
+    if (this.rootProblem !== undefined) return this.checkRoot(false);
+    // Where character `k` of what saxes gets sits in `text`: `k + (sax.position - start)`.
+    let start = this.input.fed;
+    if (this.leading) {
+      // XML forbids anything before the declaration; servers sometimes send a newline first.
+      // Whitespace is held until what follows it is known, however the body is chunked.
+      const all = this.leadText + text;
+      const held = this.leadText.length;
+      let i = 0;
+      while (i < all.length && isSpaceCode(all.charCodeAt(i))) i++;
+      // An XML declaration is "<?xml" and whitespace ("<?xml-stylesheet" is a processing instruction).
+      if (i === all.length || (i > 0 && all.length - i < 6 && '<?xml'.startsWith(all.slice(i, i + 5)))) {
+        this.leadText = all;
+        return;
+      }
+      this.leadText = '';
+      this.leading = false;
+      if (i > 0 && all.startsWith('<?xml', i) && isSpaceCode(all.charCodeAt(i + 5))) {
+        this.skipLead(all.slice(0, i));
+        start -= i - held;
+        this.input.chunkStart = start;
+        this.report.diag('LEADING_WHITESPACE', 'whitespace before the XML declaration was skipped');
+        text = all.slice(i);
+      } else {
+        start += held;
+        text = all;
+      }
+    }
+    this.push(text, start);
+  }
+
+  /** At the end of the body: whitespace still held (and perhaps the start of a declaration) goes to saxes, to judge. */
+  flush(): void {
+    if (this.leadText === '') return;
+    const held = this.leadText;
+    this.leadText = '';
+    this.leading = false;
+    this.push(held, this.input.fed);
+  }
+
+  /** The root element's start tag has been read. */
+  seeRoot(): void {
+    this.sawRoot = true;
+    this.leading = false;
+  }
+
+  /** Counts the lines and columns of skipped leading whitespace, so that positions stay true. */
+  private skipLead(ws: string): void {
+    const input = this.input;
+    input.leadChars = ws.length;
+    for (let k = 0; k < ws.length; k++) {
+      const c = ws.charCodeAt(k);
+      if (c === 13 && ws.charCodeAt(k + 1) === 10) continue; // CR LF is one line end
+      if (c === 10 || c === 13) {
+        input.leadLines++;
+        input.leadColumns = 0;
+      } else {
+        input.leadColumns++;
+      }
+    }
+  }
+
+  private push(text: string, start: number): void {
+    try {
+      this.input.write(text, start);
+    } catch (e) {
+      if (e === DEFER) return this.checkRoot(false);
+      const callback = this.report.callbackError;
+      if (callback !== undefined && callback.error === e) {
+        this.report.failure = new MultistatusError('USAGE', 'onResponse threw; the parse cannot go on', {}, e);
+        throw e;
+      }
+      throw this.adopt(e);
+    }
+    // saxes holds an unfinished token (text, CDATA, comment, attribute value, name) across
+    // writes, and reports it only once it ends: a value that arrives in many chunks must be
+    // stopped here, before it has been buffered whole.
+    if (this.input.held() > this.maxText) throw this.report.tooLong();
+  }
+
+  // ---- saxes errors -> MultistatusError (XML_SYNTAX, NOT_MULTISTATUS) ---------------------
+
+  /** saxes' error event: NOT_MULTISTATUS when the body never looked like XML, else XML_SYNTAX. */
+  saxesError(err: Error): never {
+    const message = err.message.replace(/^\d+:\d+: /, '');
+    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot(`the body is not XML (${message})`, '');
+    throw this.report.fail('XML_SYNTAX', message, true);
+  }
+
+  /** Anything thrown from saxes (or the decoder) as the parse's MultistatusError. */
+  adopt(e: unknown): MultistatusError {
+    const report = this.report;
+    if (e instanceof MultistatusError) {
+      report.failure ??= e;
+      return report.failure;
+    }
+    const error = new MultistatusError('XML_SYNTAX', e instanceof Error ? e.message : String(e), this.input.errorPosition(), e);
+    report.failure = error;
+    return error;
+  }
+
+  /** An error from the byte decoder: a deferred NOT_MULTISTATUS wins over it. */
+  decoderError(e: unknown): MultistatusError {
+    return this.rootProblem !== undefined ? this.rootFailure() : this.adopt(e);
+  }
+
+  /** Defers NOT_MULTISTATUS until the body shows what it is: stops saxes by throwing DEFER. */
+  deferRoot(problem: string, tagStart: string): never {
+    this.rootProblem = problem;
+    this.rootPosition = this.input.errorPosition();
+    const i = tagStart === '' ? -1 : this.head.indexOf(tagStart);
+    this.rootFrom = i < 0 ? 0 : i;
+    throw DEFER;
+  }
+
+  /** Throws the deferred NOT_MULTISTATUS once 80 characters from the root are known (or at the end). */
+  private checkRoot(final: boolean): void {
+    if (final || this.head.length - this.rootFrom >= 80 || this.head.length >= HEAD_CHARS) throw this.rootFailure();
+  }
+
+  /** The deferred NOT_MULTISTATUS, quoting the body from its root. */
+  rootFailure(): MultistatusError {
+    const got = quote(this.head.slice(this.rootFrom).trim());
+    const error = new MultistatusError('NOT_MULTISTATUS', `${this.rootProblem!}: got ${got}`, this.rootPosition);
+    this.report.failure = error;
+    return error;
+  }
+
+  /** At the end of a body that never opened a root element: what it was instead. */
+  noRoot(): MultistatusError {
+    const got = this.head.trim();
+    if (got === '') return this.report.fail('NOT_MULTISTATUS', 'the body is empty', true);
+    if (got.startsWith('<')) return this.report.fail('TRUNCATED', `the body ended before its root element: got ${quote(got)}`, true);
+    return this.report.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
+  }
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
