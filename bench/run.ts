@@ -37,7 +37,7 @@ interface Preset {
 const MEMORY_APPROACHES = ['multistatus', 'multistatus-properties', 'textdecoder', 'saxes', 'saxes-xmlns', 'sax', 'webdav-fxp', 'xmldom'];
 
 const FULL: Preset = {
-  throughput: { bodies: ['apache', 'nextcloud', 'caldav', 'sync'], bytes: 8 * MiB, approaches: [...APPROACH_IDS], maxTime: 4, minSamples: 5 },
+  throughput: { bodies: ['compact', 'apache', 'nextcloud', 'caldav', 'sync'], bytes: 8 * MiB, approaches: [...APPROACH_IDS], maxTime: 4, minSamples: 5 },
   memory: { body: 'apache', sizes: [10 * MiB, 32 * MiB, 100 * MiB, 1024 * MiB], approaches: MEMORY_APPROACHES, timeoutSeconds: 180 },
   ttfr: [
     { body: 'apache', bytes: 4 * MiB, chunkSize: 64 * 1024, intervalMs: 10 },

@@ -1,6 +1,7 @@
 import { apacheShape } from './apache.js';
 import { generateBody, type BodyOptions, type BodyShape, type BodyStats } from './body.js';
 import { caldavShape } from './caldav.js';
+import { compactShape } from './compact.js';
 import { nextcloudShape } from './nextcloud.js';
 import { syncShape } from './sync.js';
 
@@ -8,6 +9,7 @@ export { DEFAULT_CHUNK_SIZE, type BodyOptions, type BodyStats } from './body.js'
 
 /** The body shapes, by name. Each call makes a fresh shape (shapes keep walking state). */
 export const BODIES = {
+  compact: { label: 'compact PROPFIND (named properties, ~600 B a response)', shape: compactShape },
   apache: { label: 'Apache PROPFIND Depth: infinity', shape: apacheShape },
   nextcloud: { label: 'Nextcloud PROPFIND (oc:/nc: properties)', shape: nextcloudShape },
   caldav: { label: 'CalDAV calendar-query (multi-KB calendar-data)', shape: caldavShape },

@@ -70,6 +70,19 @@ describe('bench body generators', () => {
     expect(text).to.match(/<D:href>[^<]*%20[^<]*<\/D:href>/).and.to.match(/<D:href>[^<]*%C3%A9[^<]*<\/D:href>/);
   });
 
+  it('compact: about 600 bytes a response, DAV: re-declared on every response, one in five with a 404 propstat naming a property in a namespace declared on it', () => {
+    const { text, stats } = generate('compact', { maxResponses: 100 });
+    expect(stats.bytes / 100).to.be.within(500, 700);
+    const doc = parse(text);
+    const responses = doc.getElementsByTagNameNS(DAV, 'response');
+    expect(responses.length).to.equal(100);
+    for (let i = 0; i < 100; i++) expect(responses.item(i)?.getAttribute('xmlns:lp1')).to.equal(DAV);
+    const tags = doc.getElementsByTagNameNS('http://example.com/ns/', 'tags');
+    expect(tags.length).to.equal(20);
+    expect(tags.item(0)?.getAttribute('xmlns:x')).to.equal('http://example.com/ns/');
+    expect(doc.getElementsByTagNameNS(DAV, 'getlastmodified').length).to.equal(100);
+  });
+
   it('nextcloud: oc: and nc: properties', () => {
     const doc = parse(generate('nextcloud', { maxResponses: 20 }).text);
     expect(doc.getElementsByTagNameNS('http://owncloud.org/ns', 'fileid').length).to.equal(20);
