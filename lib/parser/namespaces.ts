@@ -2,6 +2,7 @@ import { XML_NS, keyOf } from '../names.js';
 import { detach } from '../strings.js';
 
 const MAX_CACHED_NAMES = 4096;
+const MAX_PREFIXES = 4096;
 
 /**
  * A resolved element name, cached per raw name (`D:href`) and revalidated only when a namespace
@@ -20,20 +21,29 @@ export interface ResolvedName<I> {
   /** False when the prefix has no binding in scope. */
   bound: boolean;
   info: I;
-  version: number;
+  /** The binding of the prefix. */
+  slot: PrefixSlot;
+  /** What the binding was when the name was resolved: still valid while `slot.uri === seen`. */
+  seen: string | undefined;
+}
+
+/** The binding of one prefix: a URI or undefined, changed in place as elements declare and close. */
+export interface PrefixSlot {
+  uri: string | undefined;
 }
 
 /**
  * Our own namespace scope (saxes runs without `xmlns`, which is slower and quadratic in depth):
- * a prefix map changed only by elements that declare namespaces, undone when they close. A
- * declaration that rebinds a prefix to the URI it already has (Apache repeats `xmlns:lp1="DAV:"`
- * on every response) changes nothing, so cached names stay valid.
+ * one binding slot per prefix, changed only by elements that declare namespaces, restored when
+ * they close. A resolved name remembers its prefix's slot and the URI it saw there, so checking
+ * that it is still valid is one comparison: a declaration that rebinds a prefix to the URI it
+ * already has (Apache repeats `xmlns:lp1="DAV:"` on every response), or binds another prefix,
+ * invalidates nothing.
  */
 export class NamespaceScope<I> {
-  private version = 1;
-  private readonly map = new Map<string, string>([['xml', XML_NS]]);
+  private readonly slots = new Map<string, PrefixSlot>([['xml', { uri: XML_NS }]]);
   private readonly undoDepth: number[] = [];
-  private readonly undoPrefix: string[] = [];
+  private readonly undoSlot: PrefixSlot[] = [];
   private readonly undoPrevious: (string | undefined)[] = [];
   private readonly names = new Map<string, ResolvedName<I>>();
   private readonly recent: (ResolvedName<I> | undefined)[] = new Array<ResolvedName<I> | undefined>(256).fill(undefined);
@@ -42,14 +52,11 @@ export class NamespaceScope<I> {
 
   /** Binds `prefix` ('' for the default namespace) to `uri` for the element at `depth`. */
   declare(prefix: string, uri: string, depth: number): void {
-    const previous = this.map.get(prefix);
+    const slot = this.slot(prefix);
     this.undoDepth.push(depth);
-    this.undoPrefix.push(prefix);
-    this.undoPrevious.push(previous);
-    if (previous !== uri) {
-      this.map.set(prefix, uri);
-      this.version++;
-    }
+    this.undoSlot.push(slot);
+    this.undoPrevious.push(slot.uri);
+    slot.uri = uri;
   }
 
   /** True when the element at `depth` declared namespaces. */
@@ -63,12 +70,7 @@ export class NamespaceScope<I> {
     const d = this.undoDepth;
     while (d.length > 0 && d[d.length - 1] === depth) {
       d.pop();
-      const prefix = this.undoPrefix.pop()!;
-      const previous = this.undoPrevious.pop();
-      if (this.map.get(prefix) === previous) continue;
-      if (previous === undefined) this.map.delete(prefix);
-      else this.map.set(prefix, previous);
-      this.version++;
+      this.undoSlot.pop()!.uri = this.undoPrevious.pop();
     }
   }
 
@@ -86,26 +88,28 @@ export class NamespaceScope<I> {
       entry = this.names.get(name);
       if (entry !== undefined) this.recent[slot] = entry;
     }
-    if (entry !== undefined && entry.version === this.version) return entry;
+    if (entry !== undefined && entry.slot.uri === entry.seen) return entry;
     if (entry === undefined) {
       // Cached for the whole parse: do not let it pin the chunk the name was cut from.
       name = detach(name);
       const colon = name.indexOf(':');
+      const prefix = colon < 0 ? '' : name.slice(0, colon);
       entry = {
         raw: name,
-        prefix: colon < 0 ? '' : name.slice(0, colon),
+        prefix,
         local: colon < 0 ? name : name.slice(colon + 1),
         uri: '\u0000',
         key: '',
         bound: true,
         info: undefined as I,
-        version: 0,
+        slot: this.slot(prefix),
+        seen: undefined,
       };
       if (this.names.size >= MAX_CACHED_NAMES) this.names.clear();
       this.names.set(name, entry);
       this.recent[slot] = entry;
     }
-    const bound = this.map.get(entry.prefix);
+    const bound = entry.slot.uri;
     const uri = bound ?? (entry.prefix === '' ? '' : entry.prefix + ':');
     entry.bound = bound !== undefined || entry.prefix === '';
     if (uri !== entry.uri) {
@@ -113,7 +117,7 @@ export class NamespaceScope<I> {
       entry.key = keyOf(uri, entry.local);
       entry.info = this.classify(uri, entry.local, entry.key);
     }
-    entry.version = this.version;
+    entry.seen = bound;
     return entry;
   }
 
@@ -123,8 +127,32 @@ export class NamespaceScope<I> {
     const colon = name.indexOf(':');
     if (colon < 0) return { key: name, bound: true, prefix: '' };
     const prefix = name.slice(0, colon);
-    const uri = this.map.get(prefix);
+    const uri = this.slots.get(prefix)?.uri;
     const local = name.slice(colon + 1);
     return uri === undefined ? { key: keyOf(prefix + ':', local), bound: false, prefix } : { key: keyOf(uri, local), bound: true, prefix };
+  }
+
+  /** The binding slot of `prefix` (made on first use, kept for the whole parse). */
+  private slot(prefix: string): PrefixSlot {
+    let slot = this.slots.get(prefix);
+    if (slot === undefined) {
+      if (this.slots.size >= MAX_PREFIXES) this.forgetUnbound();
+      // Kept for the parse: do not let it pin a chunk.
+      prefix = detach(prefix);
+      slot = { uri: undefined };
+      this.slots.set(prefix, slot);
+    }
+    return slot;
+  }
+
+  /**
+   * Bounds the slots when a body declares ever new prefixes: drops every prefix without a
+   * binding, and the cached names, which may point to them (a slot in the undo log always has
+   * a binding, so it stays).
+   */
+  private forgetUnbound(): void {
+    for (const [prefix, slot] of this.slots) if (slot.uri === undefined) this.slots.delete(prefix);
+    this.names.clear();
+    this.recent.fill(undefined);
   }
 }

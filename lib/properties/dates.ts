@@ -18,35 +18,51 @@ function num(s: string, from: number, to: number): number {
   return to > from ? v : -1;
 }
 
+const JAN = 0x6a616e, FEB = 0x666562, MAR = 0x6d6172, APR = 0x617072, MAY = 0x6d6179, JUN = 0x6a756e;
+const JUL = 0x6a756c, AUG = 0x617567, SEP = 0x736570, OCT = 0x6f6374, NOV = 0x6e6f76, DEC = 0x646563;
+
+/** The month (0-11) of a three-letter English name at `i`, any case; -1 if none. */
 function month(s: string, i: number): number {
-  const a = s.charCodeAt(i) | 32;
-  const b = s.charCodeAt(i + 1) | 32;
-  const c = s.charCodeAt(i + 2) | 32;
-  const key = String.fromCharCode(a, b, c);
+  // The three lower-cased letters as one number: no string is made for them.
+  const key = ((s.charCodeAt(i) | 32) << 16) | ((s.charCodeAt(i + 1) | 32) << 8) | (s.charCodeAt(i + 2) | 32);
   switch (key) {
-    case 'jan': return 0;
-    case 'feb': return 1;
-    case 'mar': return 2;
-    case 'apr': return 3;
-    case 'may': return 4;
-    case 'jun': return 5;
-    case 'jul': return 6;
-    case 'aug': return 7;
-    case 'sep': return 8;
-    case 'oct': return 9;
-    case 'nov': return 10;
-    case 'dec': return 11;
+    case JAN: return 0;
+    case FEB: return 1;
+    case MAR: return 2;
+    case APR: return 3;
+    case MAY: return 4;
+    case JUN: return 5;
+    case JUL: return 6;
+    case AUG: return 7;
+    case SEP: return 8;
+    case OCT: return 9;
+    case NOV: return 10;
+    case DEC: return 11;
     default: return -1;
   }
 }
 
 function make(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): Date | undefined {
   if (y < 0 || mo < 0 || mo > 11 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
-  const t = Date.UTC(y, mo, d, h, mi, sec, ms) - offsetMin * 60000;
-  if (Number.isNaN(t)) return undefined;
-  // Reject 31 Feb and the like.
+  // Date.UTC reads years 0-99 as 1900-1999; the arithmetic below (cheaper than Date.UTC) does the same.
+  const year = y <= 99 ? 1900 + y : y;
+  const utc = daysFromCivil(year, mo, d) * 86400000 + h * 3600000 + mi * 60000 + sec * 1000 + ms;
+  // Outside Date's range (Date.UTC gives NaN there).
+  if (!(Math.abs(utc) <= 8.64e15)) return undefined;
+  // Reject 31 Feb and the like (on the year as written, as before).
   if (d > 28 && d > daysInMonth(y, mo)) return undefined;
-  return new Date(t);
+  return new Date(utc - offsetMin * 60000);
+}
+
+/** Days from 1970-01-01 to the given date (proleptic Gregorian, `y` >= 0, `mo` 0-11, `d` 1-31). */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const m = mo + 1;
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function daysInMonth(y: number, mo: number): number {
@@ -54,18 +70,27 @@ function daysInMonth(y: number, mo: number): number {
   return mo === 3 || mo === 5 || mo === 8 || mo === 10 ? 30 : 31;
 }
 
-/** `hh:mm[:ss]` at `i`; returns [h, m, s, end] or undefined. */
-function time(s: string, i: number): [number, number, number, number] | undefined {
+// The fields time() read last (module-level, so that no array is made per date).
+let tH = 0;
+let tM = 0;
+let tS = 0;
+
+/** `hh:mm[:ss]` at `i`: sets tH, tM, tS and returns the index after it, or -1. */
+function time(s: string, i: number): number {
   const h = num(s, i, i + 2);
-  if (h < 0 || s.charCodeAt(i + 2) !== 58) return undefined;
+  if (h < 0 || s.charCodeAt(i + 2) !== 58) return -1;
   const m = num(s, i + 3, i + 5);
-  if (m < 0) return undefined;
+  if (m < 0) return -1;
+  tH = h;
+  tM = m;
   if (s.charCodeAt(i + 5) === 58) {
     const sec = num(s, i + 6, i + 8);
-    if (sec < 0) return undefined;
-    return [h, m, sec, i + 8];
+    if (sec < 0) return -1;
+    tS = sec;
+    return i + 8;
   }
-  return [h, m, 0, i + 5];
+  tS = 0;
+  return i + 5;
 }
 
 const ZONES: Record<string, number> = {
@@ -100,7 +125,7 @@ export function parseHttpDate(raw: string): Date | undefined {
     const mo = month(s, 8);
     const y = num(s, 12, 16);
     const t = time(s, 17);
-    if (d > 0 && mo >= 0 && y >= 0 && t && t[3] === 25 && s.charCodeAt(25) === 32) return make(y, mo, d, t[0], t[1], t[2], 0, 0);
+    if (d > 0 && mo >= 0 && y >= 0 && t === 25 && s.charCodeAt(25) === 32) return make(y, mo, d, tH, tM, tS, 0, 0);
   }
   if (s.length >= 10 && digit(s, 0) >= 0 && s.charCodeAt(4) === 45) return parseIsoDate(s);
   const comma = s.indexOf(',');
@@ -115,8 +140,8 @@ export function parseHttpDate(raw: string): Date | undefined {
     const d = num(toks[k + 1]!, 0, toks[k + 1]!.length);
     const t = time(toks[k + 2]!, 0);
     const y = num(toks[k + 3]!, 0, toks[k + 3]!.length);
-    if (mo < 0 || toks[k]!.length !== 3 || d < 1 || !t || t[3] !== toks[k + 2]!.length || y < 0) return undefined;
-    return make(y, mo, d, t[0], t[1], t[2], 0, 0);
+    if (mo < 0 || toks[k]!.length !== 3 || d < 1 || t < 0 || t !== toks[k + 2]!.length || y < 0) return undefined;
+    return make(y, mo, d, tH, tM, tS, 0, 0);
   }
   let d: number, mo: number, y: number, ti: number;
   if (toks.length >= 2 && toks[0]!.includes('-')) {
@@ -138,11 +163,14 @@ export function parseHttpDate(raw: string): Date | undefined {
     return undefined;
   }
   const t = time(toks[ti]!, 0);
-  if (!t || t[3] !== toks[ti]!.length || d < 1 || mo < 0 || y < 0) return undefined;
+  if (t < 0 || t !== toks[ti]!.length || d < 1 || mo < 0 || y < 0) return undefined;
+  const h = tH;
+  const mi = tM;
+  const sec = tS;
   if (toks.length > ti + 2) return undefined;
   const off = zone(toks[ti + 1] ?? '');
   if (off === undefined) return undefined;
-  return make(y, mo, d, t[0], t[1], t[2], 0, off);
+  return make(y, mo, d, h, mi, sec, 0, off);
 }
 
 /**
@@ -160,9 +188,11 @@ export function parseIsoDate(raw: string): Date | undefined {
   if (s.length === 10) return make(y, mo, d, 0, 0, 0, 0, 0);
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return undefined;
-  const t = time(s, 11);
-  if (!t) return undefined;
-  let i = t[3];
+  let i = time(s, 11);
+  if (i < 0) return undefined;
+  const h = tH;
+  const mi = tM;
+  const sec = tS;
   let ms = 0;
   if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
     i++;
@@ -171,9 +201,9 @@ export function parseIsoDate(raw: string): Date | undefined {
     if (i === from) return undefined;
     ms = Math.round(Number('0.' + s.slice(from, i)) * 1000);
   }
-  const off = zone(s.slice(i));
+  const off = i === s.length - 1 && (s.charCodeAt(i) | 32) === 122 ? 0 : zone(s.slice(i));
   if (off === undefined) return undefined;
-  return make(y, mo, d, t[0], t[1], t[2], ms, off);
+  return make(y, mo, d, h, mi, sec, ms, off);
 }
 
 /** `creationdate`: RFC 3339, tolerating HTTP dates. */
