@@ -47,6 +47,7 @@ export class NamespaceScope<I> {
   private readonly undoPrevious: (string | undefined)[] = [];
   private readonly names = new Map<string, ResolvedName<I>>();
   private readonly recent: (ResolvedName<I> | undefined)[] = new Array<ResolvedName<I> | undefined>(256).fill(undefined);
+  private readonly recentB: (ResolvedName<I> | undefined)[] = new Array<ResolvedName<I> | undefined>(256).fill(undefined);
 
   constructor(private readonly classify: (uri: string, local: string, key: string) => I) {}
 
@@ -79,14 +80,23 @@ export class NamespaceScope<I> {
    * parsing can go on, resolves to the URI `prefix + ":"` (lighttpd's `<DAV:getetag/>` -> `DAV:`).
    */
   element(name: string): ResolvedName<I> {
-    // A direct-mapped cache in front of the Map: saxes hands us a fresh string per tag, and one
-    // comparison is cheaper than hashing it.
+    // A two-way cache in front of the Map: saxes hands us a fresh string per tag, and a
+    // comparison or two is cheaper than hashing it. Two ways, so that two names of one body
+    // that fall on the same slot (D:getcontenttype and lp1:creationdate do) do not evict each
+    // other on every response.
     const n = name.length;
     const slot = (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n >> 1)) & 255;
     let entry = this.recent[slot];
     if (entry === undefined || entry.raw !== name) {
-      entry = this.names.get(name);
-      if (entry !== undefined) this.recent[slot] = entry;
+      const other = this.recentB[slot];
+      if (other !== undefined && other.raw === name) {
+        this.recentB[slot] = entry;
+        entry = other;
+      } else {
+        this.recentB[slot] = entry;
+        entry = this.names.get(name);
+      }
+      this.recent[slot] = entry;
     }
     if (entry !== undefined && entry.slot.uri === entry.seen) return entry;
     if (entry === undefined) {
@@ -154,5 +164,6 @@ export class NamespaceScope<I> {
     for (const [prefix, slot] of this.slots) if (slot.uri === undefined) this.slots.delete(prefix);
     this.names.clear();
     this.recent.fill(undefined);
+    this.recentB.fill(undefined);
   }
 }
