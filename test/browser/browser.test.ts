@@ -139,7 +139,7 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
         const entry = path.join(dir, `entry-${specifier.replace(/\W/g, '_')}.ts`);
         await writeFile(entry, `import * as m from '${specifier}';\nexport const keep = m;\n`);
         let failure: unknown;
-        await buildBrowserBundle({ entry, outfile: null }).catch((error: unknown) => (failure = error));
+        await buildBrowserBundle({ entry, outdir: null }).catch((error: unknown) => (failure = error));
         expect(failure, specifier).to.be.an('error');
         expect(String((failure as Error).message)).to.include(`Node built-in "${specifier}"`);
       }
