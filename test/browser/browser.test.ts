@@ -12,7 +12,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { buildBrowserBundle, repoRoot } from './bundle.js';
-import { filesForBytes, listingEntry } from './listing.js';
+import { filesForBytes } from './listing.js';
+import { checkSample, type Face, type MsTest, type PageResult } from './page-result.js';
 import { spawnServer, type ServerProcess } from './server.js';
 import { heapAfterGc, traceHeap } from './heap.js';
 
@@ -21,56 +22,6 @@ const MiB = 1024 * 1024;
 const BIG = 50 * MiB;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const artifacts = path.join(repoRoot, 'test', 'artifacts');
-
-/** What run.js returns for one face. */
-interface PageSample {
-  index: number;
-  href: string;
-  path: string;
-  codes: (number | null)[];
-  size: { type: string; text: string } | null;
-  mtime: { date: string } | { notDate: string };
-  resourcetype: unknown;
-  etag: unknown;
-  contentType: unknown;
-  missing: [string, unknown][];
-}
-interface PageResult {
-  count: number;
-  samples: PageSample[];
-  typedOk: boolean;
-  ms: number;
-  summary?: { responses: number; bytes: number; encoding: string; truncated: boolean; diagnosticCount: number };
-  error?: { name: string; code?: string; message: string };
-}
-
-/** `window.msTest`, set by run.js. */
-interface MsTest {
-  runStream(url: string, sampleEvery: number): Promise<PageResult>;
-  runIterator(url: string, sampleEvery: number): Promise<PageResult>;
-  holdText(url: string): Promise<number>;
-  releaseText(): void;
-}
-type Face = 'runStream' | 'runIterator';
-
-function checkSample(sample: PageSample): void {
-  const e = listingEntry(sample.index);
-  expect(sample.href, `href #${sample.index}`).to.equal(e.href);
-  expect(sample.path, `path #${sample.index}`).to.equal(e.path);
-  expect(sample.codes).to.deep.equal([200, 404]);
-  expect(sample.mtime).to.deep.equal({ date: e.mtime.toISOString() });
-  expect(sample.etag).to.equal(e.etag);
-  expect(sample.missing).to.deep.equal([['quota-used-bytes', null]]);
-  if (e.collection) {
-    expect(sample.resourcetype).to.deep.equal(['collection']);
-    expect(sample.size).to.equal(null);
-    expect(sample.contentType).to.equal('httpd/unix-directory');
-  } else {
-    expect(sample.resourcetype).to.deep.equal([]);
-    expect(sample.size).to.deep.equal({ type: 'number', text: String(e.size) });
-    expect(sample.contentType).to.equal('text/plain');
-  }
-}
 
 describe('browser (Chromium headless, bundle as ES module)', function () {
   this.timeout(180_000);
