@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { buildBrowserBundle, repoRoot } from './bundle.js';
 import { filesForBytes } from './listing.js';
-import { checkSample, type Face, type MsTest, type PageResult } from './page-result.js';
+import { checkSample, type Face, type MsTest } from './page-result.js';
 import { spawnServer, type ServerProcess } from './server.js';
 import { heapAfterGc, traceHeap } from './heap.js';
 

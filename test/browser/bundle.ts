@@ -8,6 +8,7 @@
  *
  * Run as a script (`npm run build:browser`) it writes the bundle and prints its size.
  */
+import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -67,6 +68,8 @@ export type BundleResult = esbuild.BuildResult<{ metafile: true }> & {
 export async function buildBrowserBundle(options: BundleOptions = {}): Promise<BundleResult> {
   const outdir = options.outdir === undefined ? bundleDir : options.outdir;
   const buildDir = outdir ?? bundleDir;
+  // Chunk names carry a content hash: clear the old ones rather than let them pile up.
+  if (outdir !== null) await rm(path.join(buildDir, 'chunks'), { recursive: true, force: true });
   const result = await esbuild.build({
     entryPoints: { multistatus: options.entry ?? path.join(repoRoot, 'lib', 'index.ts') },
     bundle: true,
@@ -92,7 +95,8 @@ export async function buildBrowserBundle(options: BundleOptions = {}): Promise<B
     initial.add(file);
     for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
   };
-  for (const [file, out] of Object.entries(outputs)) if (out.entryPoint) visit(file);
+  // Start from the page's entry only: esbuild also marks dynamically imported chunks as entry points.
+  for (const file of Object.keys(outputs)) if (key(file) === 'multistatus.js') visit(file);
   const files = Object.entries(outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, out]) => ({ file: key(file), bytes: out.bytes, inputs: Object.keys(out.inputs), initial: initial.has(file) }));
