@@ -16,6 +16,7 @@ import { filesForBytes } from './listing.js';
 import { checkSample, type Face, type MsTest } from './page-result.js';
 import { spawnServer, type ServerProcess } from './server.js';
 import { heapAfterGc, traceHeap } from './heap.js';
+import { buildVitePage } from './vite-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MiB = 1024 * 1024;
@@ -31,6 +32,7 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
   let context: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
+  let polyfillChunks: string[];
   const pageErrors: string[] = [];
   const log: string[] = [];
 
@@ -39,7 +41,8 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
       throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh (npm run test:browser does)`);
     }
     const bundle = await buildBrowserBundle();
-    log.push(`bundle ${(bundle.bytes / 1024).toFixed(1)} KiB`);
+    log.push(`bundle ${(bundle.bytes / 1024).toFixed(1)} KiB loaded up front`);
+    polyfillChunks = bundle.files.filter((f) => f.inputs.some((i) => i.includes('web-streams-polyfill'))).map((f) => `/${f.file}`);
     server = await spawnServer();
     profile = await mkdtemp(path.join(os.tmpdir(), 'multistatus-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -158,6 +161,28 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
     );
     expect(trace.result).to.be.at.least(BIG);
     expect(grew).to.be.at.least(BIG * 0.9);
+  });
+
+  it('the page built by Vite: both faces on a 5 MiB listing; neither bundle fetched its polyfill chunk', async function () {
+    const vite = await buildVitePage();
+    await page.goto(`${server.origin}/vite/`);
+    await page.waitForFunction('document.getElementById("status").textContent === "ready"', undefined, { timeout: 15_000 });
+    const files = filesForBytes(5 * MiB);
+    for (const face of ['runStream', 'runIterator'] as Face[]) {
+      const result = await page.evaluate(
+        ([f, u, every]) => (window as unknown as { msTest: MsTest }).msTest[f](u, every),
+        [face, `/listing?files=${files}`, Math.ceil(files / 25)] as const,
+      );
+      expect(result.error, `${face}: ${JSON.stringify(result.error)}`).to.equal(undefined);
+      expect(result.count).to.equal(files + 1);
+      expect(result.typedOk).to.equal(true);
+      for (const sample of result.samples) checkSample(sample);
+    }
+    const requested = await server.requested();
+    expect(vite.polyfillFiles).to.have.length(1);
+    expect(polyfillChunks).to.have.length(1);
+    expect(requested).to.include.members(vite.files.filter((f) => !vite.polyfillFiles.includes(f)));
+    expect(requested.filter((p) => vite.polyfillFiles.includes(p) || polyfillChunks.includes(p))).to.deep.equal([]);
   });
 });
 

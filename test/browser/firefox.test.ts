@@ -28,6 +28,7 @@ import { buildBrowserBundle, repoRoot } from './bundle.js';
 import { filesForBytes } from './listing.js';
 import { checkSample, type Face, type MemorySample, type MsTest, type PageResult } from './page-result.js';
 import { spawnServer, type ServerProcess } from './server.js';
+import { buildVitePage } from './vite-build.js';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const MiB = 1024 * 1024;
@@ -142,5 +143,28 @@ describe('browser (Firefox ESR headless over WebDriver BiDi, bundle as ES module
     log.push(`control: response.text() of ${mib(length)} held -> gcBytes+mallocBytes ${mib(total(held!))}`);
     expect(length).to.be.at.least(BIG);
     expect(held!.mallocBytes, 'mallocBytes while the text is held').to.be.at.least(length);
+  });
+
+  it('the page built by Vite: both faces on a 5 MiB listing; neither bundle fetched its polyfill chunk', async function () {
+    const vite = await buildVitePage();
+    await page.goto(`${server.origin}/vite/`);
+    await page.waitForFunction('document.getElementById("status").textContent === "ready"', { timeout: 30_000 });
+    const files = filesForBytes(5 * MiB);
+    for (const face of ['runStream', 'runIterator'] as Face[]) {
+      const result: PageResult = await page.evaluate(
+        (f, u, every) => (window as unknown as { msTest: MsTest }).msTest[f](u, every),
+        face,
+        `/listing?files=${files}`,
+        Math.ceil(files / 25),
+      );
+      expect(result.error, `${face}: ${JSON.stringify(result.error)}`).to.equal(undefined);
+      expect(result.count).to.equal(files + 1);
+      expect(result.typedOk).to.equal(true);
+      for (const sample of result.samples) checkSample(sample);
+    }
+    const requested = await server.requested();
+    expect(vite.polyfillFiles).to.have.length(1);
+    expect(requested).to.include.members(vite.files.filter((f) => !vite.polyfillFiles.includes(f)));
+    expect(requested.filter((p) => vite.polyfillFiles.includes(p) || polyfillChunks.includes(p))).to.deep.equal([]);
   });
 });

@@ -6,6 +6,7 @@
  *   GET /run.js                page/run.js
  *   GET /multistatus.js(.map)  dist/browser/multistatus.js(.map)
  *   GET /chunks/*.js(.map)     dist/browser/chunks/: what the bundle loads by dynamic import
+ *   GET /vite/, /vite/assets/* the same page built by Vite (dist/browser-vite/, see vite-build.ts)
  *   GET /listing?files=N       the listing of test/browser/listing.ts, N members, chunked
  *   GET /stats                 {"listingBytes": [bytes of each listing sent, in order],
  *                               "requested": [every other path asked for, in order]}
@@ -24,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listingChunks } from './listing.js';
 import { bundleDir, bundlePath } from './bundle.js';
+import { viteDir } from './vite-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -93,9 +95,15 @@ export async function startServer(): Promise<TestServer> {
     }
     requested.push(url.pathname);
     const chunk = /^\/chunks\/[\w.-]+\.js(\.map)?$/.exec(url.pathname);
+    const vite = /^\/vite\/(assets\/[\w.-]+\.js)?$/.exec(url.pathname);
     const entry =
       staticFiles[url.pathname] ??
-      (chunk ? { file: path.join(bundleDir, url.pathname.slice(1)), type: chunk[1] ? 'application/json' : 'text/javascript; charset=utf-8' } : undefined);
+      (chunk ? { file: path.join(bundleDir, url.pathname.slice(1)), type: chunk[1] ? 'application/json' : 'text/javascript; charset=utf-8' } : undefined) ??
+      (vite
+        ? vite[1]
+          ? { file: path.join(viteDir, vite[1]), type: 'text/javascript; charset=utf-8' }
+          : { file: path.join(viteDir, 'index.html'), type: 'text/html; charset=utf-8' }
+        : undefined);
     if (!entry) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
