@@ -1,14 +1,14 @@
-import { ReadableStream as PolyfillReadableStream, WritableStream as PolyfillWritableStream } from 'web-streams-polyfill';
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
 import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
+import { loadStreamClasses, streamClasses } from './web-streams.js';
 
 type Chunk = Uint8Array | string;
 
 /**
  * A transform stream from body bytes (or text) to `DavResponse` objects, to pipe a fetch body
- * through: `res.body.pipeThrough(new MultistatusStream())`. Uses the runtime's web streams, or
- * web-streams-polyfill's where there are none.
+ * through: `res.body.pipeThrough(new MultistatusStream())`. Uses the runtime's web streams; where
+ * there are none, web-streams-polyfill's, after `await MultistatusStream.ready()` has loaded them.
  *
  * It is a readable/writable pair rather than a plain `TransformStream` so that a parse error
  * reaches the reader only after every response before it: a TransformStream that errors drops
@@ -21,7 +21,24 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
   /** Resolves with the summary once the body has ended; rejects with the parse error. */
   readonly summary: Promise<MultistatusSummary>;
 
+  /**
+   * Resolves once a `MultistatusStream` can be made: at once in a runtime with web streams (Node,
+   * Deno, Bun, browsers); elsewhere once web-streams-polyfill has been loaded (a dynamic `import()`,
+   * which bundlers put in a chunk of its own). Only needed where the runtime has no web streams.
+   */
+  static async ready(): Promise<void> {
+    await loadStreamClasses();
+  }
+
+  /** @throws MultistatusError `USAGE` where the runtime has no web streams and `ready()` has not resolved. */
   constructor(options: ParseOptions = {}) {
+    const classes = streamClasses();
+    if (!classes) {
+      throw new MultistatusError(
+        'USAGE',
+        'this runtime has no web streams: await MultistatusStream.ready() first (it loads web-streams-polyfill), or install a global polyfill',
+      );
+    }
     const queue: DavResponse[] = [];
     let head = 0;
     let ended = false;
@@ -57,8 +74,7 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
     const onAbort = (): void => fail(new MultistatusError('ABORTED', 'the parse was aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const Readable = (globalThis.ReadableStream ?? PolyfillReadableStream) as typeof ReadableStream;
-    const Writable = (globalThis.WritableStream ?? PolyfillWritableStream) as typeof WritableStream;
+    const { ReadableStream: Readable, WritableStream: Writable } = classes;
 
     this.readable = new Readable<DavResponse>(
       {

@@ -12,65 +12,17 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { buildBrowserBundle, repoRoot } from './bundle.js';
-import { filesForBytes, listingEntry } from './listing.js';
+import { filesForBytes } from './listing.js';
+import { checkSample, type Face, type MsTest } from './page-result.js';
 import { spawnServer, type ServerProcess } from './server.js';
 import { heapAfterGc, traceHeap } from './heap.js';
+import { buildVitePage } from './vite-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 const BIG = 50 * MiB;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const artifacts = path.join(repoRoot, 'test', 'artifacts');
-
-/** What run.js returns for one face. */
-interface PageSample {
-  index: number;
-  href: string;
-  path: string;
-  codes: (number | null)[];
-  size: { type: string; text: string } | null;
-  mtime: { date: string } | { notDate: string };
-  resourcetype: unknown;
-  etag: unknown;
-  contentType: unknown;
-  missing: [string, unknown][];
-}
-interface PageResult {
-  count: number;
-  samples: PageSample[];
-  typedOk: boolean;
-  ms: number;
-  summary?: { responses: number; bytes: number; encoding: string; truncated: boolean; diagnosticCount: number };
-  error?: { name: string; code?: string; message: string };
-}
-
-/** `window.msTest`, set by run.js. */
-interface MsTest {
-  runStream(url: string, sampleEvery: number): Promise<PageResult>;
-  runIterator(url: string, sampleEvery: number): Promise<PageResult>;
-  holdText(url: string): Promise<number>;
-  releaseText(): void;
-}
-type Face = 'runStream' | 'runIterator';
-
-function checkSample(sample: PageSample): void {
-  const e = listingEntry(sample.index);
-  expect(sample.href, `href #${sample.index}`).to.equal(e.href);
-  expect(sample.path, `path #${sample.index}`).to.equal(e.path);
-  expect(sample.codes).to.deep.equal([200, 404]);
-  expect(sample.mtime).to.deep.equal({ date: e.mtime.toISOString() });
-  expect(sample.etag).to.equal(e.etag);
-  expect(sample.missing).to.deep.equal([['quota-used-bytes', null]]);
-  if (e.collection) {
-    expect(sample.resourcetype).to.deep.equal(['collection']);
-    expect(sample.size).to.equal(null);
-    expect(sample.contentType).to.equal('httpd/unix-directory');
-  } else {
-    expect(sample.resourcetype).to.deep.equal([]);
-    expect(sample.size).to.deep.equal({ type: 'number', text: String(e.size) });
-    expect(sample.contentType).to.equal('text/plain');
-  }
-}
 
 describe('browser (Chromium headless, bundle as ES module)', function () {
   this.timeout(180_000);
@@ -80,6 +32,7 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
   let context: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
+  let polyfillChunks: string[];
   const pageErrors: string[] = [];
   const log: string[] = [];
 
@@ -88,7 +41,8 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
       throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh (npm run test:browser does)`);
     }
     const bundle = await buildBrowserBundle();
-    log.push(`bundle ${(bundle.bytes / 1024).toFixed(1)} KiB`);
+    log.push(`bundle ${(bundle.bytes / 1024).toFixed(1)} KiB loaded up front`);
+    polyfillChunks = bundle.files.filter((f) => f.inputs.some((i) => i.includes('web-streams-polyfill'))).map((f) => `/${f.file}`);
     server = await spawnServer();
     profile = await mkdtemp(path.join(os.tmpdir(), 'multistatus-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -139,7 +93,7 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
         const entry = path.join(dir, `entry-${specifier.replace(/\W/g, '_')}.ts`);
         await writeFile(entry, `import * as m from '${specifier}';\nexport const keep = m;\n`);
         let failure: unknown;
-        await buildBrowserBundle({ entry, outfile: null }).catch((error: unknown) => (failure = error));
+        await buildBrowserBundle({ entry, outdir: null }).catch((error: unknown) => (failure = error));
         expect(failure, specifier).to.be.an('error');
         expect(String((failure as Error).message)).to.include(`Node built-in "${specifier}"`);
       }
@@ -207,6 +161,28 @@ describe('browser (Chromium headless, bundle as ES module)', function () {
     );
     expect(trace.result).to.be.at.least(BIG);
     expect(grew).to.be.at.least(BIG * 0.9);
+  });
+
+  it('the page built by Vite: both faces on a 5 MiB listing; neither bundle fetched its polyfill chunk', async function () {
+    const vite = await buildVitePage();
+    await page.goto(`${server.origin}/vite/`);
+    await page.waitForFunction('document.getElementById("status").textContent === "ready"', undefined, { timeout: 15_000 });
+    const files = filesForBytes(5 * MiB);
+    for (const face of ['runStream', 'runIterator'] as Face[]) {
+      const result = await page.evaluate(
+        ([f, u, every]) => (window as unknown as { msTest: MsTest }).msTest[f](u, every),
+        [face, `/listing?files=${files}`, Math.ceil(files / 25)] as const,
+      );
+      expect(result.error, `${face}: ${JSON.stringify(result.error)}`).to.equal(undefined);
+      expect(result.count).to.equal(files + 1);
+      expect(result.typedOk).to.equal(true);
+      for (const sample of result.samples) checkSample(sample);
+    }
+    const requested = await server.requested();
+    expect(vite.polyfillFiles).to.have.length(1);
+    expect(polyfillChunks).to.have.length(1);
+    expect(requested).to.include.members(vite.files.filter((f) => !vite.polyfillFiles.includes(f)));
+    expect(requested.filter((p) => vite.polyfillFiles.includes(p) || polyfillChunks.includes(p))).to.deep.equal([]);
   });
 });
 

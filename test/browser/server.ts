@@ -5,8 +5,11 @@
  *   GET /                      page/index.html
  *   GET /run.js                page/run.js
  *   GET /multistatus.js(.map)  dist/browser/multistatus.js(.map)
+ *   GET /chunks/*.js(.map)     dist/browser/chunks/: what the bundle loads by dynamic import
+ *   GET /vite/, /vite/assets/* the same page built by Vite (dist/browser-vite/, see vite-build.ts)
  *   GET /listing?files=N       the listing of test/browser/listing.ts, N members, chunked
- *   GET /stats                 {"listingBytes": [bytes of each listing sent, in order]}
+ *   GET /stats                 {"listingBytes": [bytes of each listing sent, in order],
+ *                               "requested": [every other path asked for, in order]}
  *
  * The browser test runs it in a child process (`spawnServer`): writing 50 MiB over loopback costs
  * the writer CPU, and in the test's own process that delayed the heap sampler by up to a second.
@@ -21,7 +24,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listingChunks } from './listing.js';
-import { bundlePath } from './bundle.js';
+import { bundleDir, bundlePath } from './bundle.js';
+import { viteDir } from './vite-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -70,6 +74,7 @@ async function sendListing(res: ServerResponse, files: number): Promise<number> 
 
 export async function startServer(): Promise<TestServer> {
   const listingBytes: number[] = [];
+  const requested: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/listing') {
@@ -81,14 +86,24 @@ export async function startServer(): Promise<TestServer> {
       return;
     }
     if (url.pathname === '/stats') {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ listingBytes }));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ listingBytes, requested }));
       return;
     }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;
     }
-    const entry = staticFiles[url.pathname];
+    requested.push(url.pathname);
+    const chunk = /^\/chunks\/[\w.-]+\.js(\.map)?$/.exec(url.pathname);
+    const vite = /^\/vite\/(assets\/[\w.-]+\.js)?$/.exec(url.pathname);
+    const entry =
+      staticFiles[url.pathname] ??
+      (chunk ? { file: path.join(bundleDir, url.pathname.slice(1)), type: chunk[1] ? 'application/json' : 'text/javascript; charset=utf-8' } : undefined) ??
+      (vite
+        ? vite[1]
+          ? { file: path.join(viteDir, vite[1]), type: 'text/javascript; charset=utf-8' }
+          : { file: path.join(viteDir, 'index.html'), type: 'text/html; charset=utf-8' }
+        : undefined);
     if (!entry) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -116,6 +131,8 @@ export interface ServerProcess {
   origin: string;
   /** Bytes of each listing sent so far, in order. */
   listingBytes(): Promise<number[]>;
+  /** Every path asked for so far other than /listing and /stats, in order. */
+  requested(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -138,6 +155,7 @@ export async function spawnServer(): Promise<ServerProcess> {
   return {
     origin,
     listingBytes: async () => ((await (await fetch(`${origin}/stats`)).json()) as { listingBytes: number[] }).listingBytes,
+    requested: async () => ((await (await fetch(`${origin}/stats`)).json()) as { requested: string[] }).requested,
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

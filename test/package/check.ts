@@ -14,6 +14,11 @@
  *     declarations) and type-checks strictly, with the DOM library and without it (Node types only)
  *  7. the consumer, compiled, runs and parses correctly
  *  8. publint on the installed package: no errors
+ *  9. `require('multistatus')` from a CommonJS project (a default `npm init` one) gives the same
+ *     module as `import`; without require(esm) (`--no-experimental-require-module`, as Node before
+ *     20.19 / 22.12) it fails with one line saying the package is ESM-only and how to import it
+ * 10. Bun and Deno (scripts/install-runtimes.sh) import the installed package (Deno also as
+ *     `npm:multistatus`) and parse with both faces; Bun and Deno `require()` it from CommonJS
  *
  * `--keep` keeps the temp dir and prints where it is.
  */
@@ -61,8 +66,8 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Files a user needs: the build of lib/ and the package's own documents. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/, /^dist\/lib\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/];
-const REQUIRED = ['package.json', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/cli/main.js'];
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.md|\.txt)?$/, /^dist\/lib\/.+\.(c?js|d\.c?ts|c?js\.map|d\.c?ts\.map)$/];
+const REQUIRED = ['package.json', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/require.cjs', 'dist/lib/cli/main.js'];
 /** Wanted but not (yet) a failure when missing: reported as a warning. */
 const WANTED = ['CHANGELOG.md', 'LICENSE'];
 
@@ -145,6 +150,75 @@ async function typeCheck(dir: string, name: string, compilerOptions: Record<stri
   };
   await writeFile(path.join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
   await sh(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], dir);
+}
+
+/** Parses a two-response body with MultistatusParser; prints "cjs: <hrefs> <same module as import>". */
+const CJS_CONSUMER = `const m = require('multistatus');
+const hrefs = [];
+const parser = new m.MultistatusParser({ onResponse: (r) => hrefs.push(r.href) });
+parser.write('<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>');
+parser.write('<D:response><D:href>/b</D:href><D:status>HTTP/1.1 404 Not Found</D:status></D:response></D:multistatus>');
+parser.end();
+import('multistatus').then((esm) => console.log('cjs: ' + hrefs.join(',') + ' ' + (esm.MultistatusParser === m.MultistatusParser)));
+`;
+
+/** Both faces over a fetch Response and a string; prints "esm: <n> <n>". */
+const ESM_CONSUMER = (specifier: string) => `import { MultistatusStream, parseMultistatus } from '${specifier}';
+const body = '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>' +
+  '<D:response><D:href>/b</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>';
+let iterated = 0;
+for await (const r of parseMultistatus(new Response(body))) if (r.href) iterated++;
+let streamed = 0;
+const reader = new Response(body).body.pipeThrough(new MultistatusStream()).getReader();
+while (!(await reader.read()).done) streamed++;
+console.log('esm: ' + iterated + ' ' + streamed);
+`;
+
+async function runtimeSteps(consumer: string): Promise<void> {
+  const cjs = path.join(consumer, 'cjs');
+  await mkdir(cjs);
+  // What `npm init -y` writes: no "type", so .js files are CommonJS.
+  await writeFile(path.join(cjs, 'package.json'), JSON.stringify({ name: 'cjs', version: '1.0.0', main: 'index.js' }, null, 2));
+  await writeFile(path.join(cjs, 'index.js'), CJS_CONSUMER);
+  await writeFile(path.join(cjs, 'index.cjs'), CJS_CONSUMER);
+  await writeFile(path.join(consumer, 'esm-bare.mjs'), ESM_CONSUMER('multistatus'));
+  await writeFile(path.join(consumer, 'esm-npm.mjs'), ESM_CONSUMER('npm:multistatus'));
+  const expectOut = (out: string, want: string, what: string) => {
+    if (out.trim() !== want) fail(`${what} printed ${JSON.stringify(out.trim())}, not ${JSON.stringify(want)}`);
+  };
+
+  await step(`node: require('multistatus') from CommonJS is the module import gives`, async () => {
+    if (!(process.features as { require_module?: boolean }).require_module) fail(`this Node (${process.version}) has no require(esm); run the check on Node 20.19+`);
+    expectOut(await sh(process.execPath, ['index.js'], cjs), 'cjs: /a,/b true', 'node index.js');
+  });
+
+  await step('node without require(esm) (as before 20.19): one line saying ESM only and how to import', async () => {
+    let failure: { code?: number; stderr?: string } | undefined;
+    await run(process.execPath, ['--no-experimental-require-module', 'index.js'], { cwd: cjs }).catch((e: unknown) => (failure = e as typeof failure));
+    if (!failure) fail('require() succeeded without require(esm)');
+    const lines = (failure.stderr ?? '').split('\n').filter((l) => l.startsWith('Error: '));
+    const want = "Error: multistatus is an ES module only, and this Node.js cannot require() it (Node 20.19+ and 22.12+ can): use import { parseMultistatus } from 'multistatus', or in CommonJS const { parseMultistatus } = await import('multistatus')";
+    if (lines.length !== 1 || lines[0] !== want) fail(`stderr was:\n${failure.stderr}`);
+  });
+
+  await sh('bash', [path.join(repoRoot, 'scripts', 'install-runtimes.sh')], repoRoot);
+  const bin = path.join(repoRoot, 'scripts', 'runtimes', 'node_modules', '.bin');
+  const bun = path.join(bin, 'bun');
+  const deno = path.join(bin, 'deno');
+
+  await step("bun: import from 'multistatus', both faces", async () => expectOut(await sh(bun, ['esm-bare.mjs'], consumer), 'esm: 2 2', 'bun esm-bare.mjs'));
+  await step("bun: require('multistatus') from CommonJS", async () => expectOut(await sh(bun, ['index.js'], cjs), 'cjs: /a,/b true', 'bun index.js'));
+  await step("deno: import from 'npm:multistatus' (the installed tarball), both faces", async () =>
+    expectOut(await sh(deno, ['run', '--allow-read', '--allow-env', 'esm-npm.mjs'], consumer), 'esm: 2 2', 'deno run esm-npm.mjs'),
+  );
+  await step("deno: import from 'multistatus', both faces", async () =>
+    expectOut(await sh(deno, ['run', '--allow-read', '--allow-env', 'esm-bare.mjs'], consumer), 'esm: 2 2', 'deno run esm-bare.mjs'),
+  );
+  // Deno's require() of an ES module gives a module instance of its own (the last word is false).
+  await step("deno: require('multistatus') from CommonJS (.cjs)", async () => {
+    const out = await sh(deno, ['run', '--allow-read', '--allow-env', 'index.cjs'], cjs);
+    if (!/^cjs: \/a,\/b (true|false)$/.test(out.trim())) fail(`deno run index.cjs printed ${JSON.stringify(out.trim())}`);
+  });
 }
 
 async function main(): Promise<void> {
@@ -242,6 +316,8 @@ async function main(): Promise<void> {
       const errors = messages.filter((m) => m.type === 'error');
       if (errors.length) fail(`publint reports ${errors.length} error(s)`);
     });
+
+    await runtimeSteps(consumer);
 
     for (const w of warnings) console.log(`warning: ${w}`);
     console.log(`package: ${passed} passed, 0 failed`);

@@ -1,5 +1,6 @@
 /**
- * Where a runtime has no web streams, the stream face falls back to web-streams-polyfill. This runs
+ * Where a runtime has no web streams, the stream face falls back to web-streams-polyfill, loaded by
+ * `MultistatusStream.ready()` (a dynamic import, so runtimes with web streams never load it). This runs
  * both faces on every fixture in this process (native streams) and in a child process whose global
  * stream classes were removed before the library was imported (test/polyfill/no-native-streams.ts),
  * and requires identical output, response by response, summaries and errors included.
@@ -14,6 +15,7 @@ import { repoRoot, runFaces, type BodyRun } from '../polyfill/run-faces.js';
 interface ChildReport {
   removed: string[];
   left: string[];
+  beforeReady: string;
   readableIsPolyfill: boolean;
   readableClass: string;
   runs: BodyRun[];
@@ -39,6 +41,15 @@ describe('stream face and iterator without native web streams (web-streams-polyf
     expect(child.left).to.deep.equal([]);
     expect(child.removed).to.include.members(['ReadableStream', 'WritableStream', 'TransformStream']);
     expect(child.readableIsPolyfill, `readable side is a ${child.readableClass}`).to.equal(true);
+  });
+
+  it('before ready() the constructor says what to do (USAGE), after it the stream face works', function () {
+    expect(child.beforeReady).to.match(/^USAGE: this runtime has no web streams: await MultistatusStream\.ready\(\) first/);
+  });
+
+  it('with native streams, ready() resolves at once and the stream face never needs the polyfill', async function () {
+    await lib.MultistatusStream.ready();
+    expect(new lib.MultistatusStream().readable).to.be.instanceOf(ReadableStream);
   });
 
   it('ran the generated listing and the fixtures, in several chunkings', function () {

@@ -70,8 +70,22 @@ function show(face, url, result) {
 const YIELD_MS = 20;
 let lastYield = 0;
 
+/**
+ * Firefox only: with the pref dom.enable_memory_stats, performance.mozMemory.gc gives SpiderMonkey's
+ * GC heap (gcBytes) and the malloc memory it accounts to GC things (mallocBytes: string characters,
+ * ArrayBuffer contents). Read at each yield while a face runs; the Firefox test checks them.
+ */
+let memory = null;
+let memoryStart = 0;
+
+function sampleMemory() {
+  const gc = performance.mozMemory?.gc;
+  if (memory && gc) memory.push({ ms: performance.now() - memoryStart, gcBytes: gc.gcBytes, mallocBytes: gc.mallocBytes });
+}
+
 async function maybeYield() {
   if (performance.now() - lastYield < YIELD_MS) return;
+  sampleMemory();
   await new Promise((resolve) => setTimeout(resolve, 0));
   lastYield = performance.now();
 }
@@ -82,12 +96,22 @@ function summaryOf(s) {
 
 async function consume(face, url, sampleEvery, next) {
   const started = performance.now();
-  const result = { count: 0, samples: [], typedOk: true };
+  const result = { count: 0, samples: [], typedOk: true, tracked: 0, collected: 0 };
+  // Every sampled response is also watched for collection: a parser (or face) that kept the
+  // responses it gave out would let none of them go while the run lasts.
+  const registry = new FinalizationRegistry(() => result.collected++);
+  memory = performance.mozMemory ? [] : null;
+  memoryStart = started;
+  sampleMemory();
   let last;
   try {
     result.summary = summaryOf(
       await next((r) => {
-        if (result.count % sampleEvery === 0) result.samples.push(describe(result.count, r));
+        if (result.count % sampleEvery === 0) {
+          result.samples.push(describe(result.count, r));
+          registry.register(r, result.count);
+          result.tracked++;
+        }
         if (!typedOk(r)) result.typedOk = false;
         last = r;
         result.count++;
@@ -98,6 +122,11 @@ async function consume(face, url, sampleEvery, next) {
     result.error = { name: error.name, code: error.code, message: error.message };
   }
   result.ms = performance.now() - started;
+  const collectedDuringRun = result.collected;
+  result.collected = collectedDuringRun; // a plain number from here on
+  sampleMemory();
+  if (memory) result.memory = memory;
+  memory = null;
   show(face, url, result);
   return result;
 }
@@ -142,5 +171,11 @@ function releaseText() {
   held = null;
 }
 
-window.msTest = { runStream, runIterator, holdText, releaseText };
+/** Firefox only: performance.mozMemory.gc now (see sampleMemory), or null. */
+function memoryNow() {
+  const gc = performance.mozMemory?.gc;
+  return gc ? { ms: 0, gcBytes: gc.gcBytes, mallocBytes: gc.mallocBytes } : null;
+}
+
+window.msTest = { runStream, runIterator, holdText, releaseText, memoryNow };
 document.getElementById('status').textContent = 'ready';
