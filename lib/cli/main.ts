@@ -15,7 +15,7 @@ import type { Input } from './input.js';
 import { ndjsonFormat } from './ndjson.js';
 import { Output } from './output.js';
 import { Progress } from './progress.js';
-import { propfindBody } from './propfind-body.js';
+import { propfindBody } from '../client/propfind-body.js';
 import { pump } from './pump.js';
 import { request } from './request.js';
 import { safeLine, safeLines } from './safe-text.js';
