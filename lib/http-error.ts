@@ -50,7 +50,8 @@ export async function httpError(
 
 /** The error for `details`: `HTTP 404 Not Found from PROPFIND http://…: <first line of the body>`. */
 export function httpErrorOf(details: HttpDetails, cause?: unknown): MultistatusError {
-  let message = `HTTP ${details.status}${details.statusText ? ` ${details.statusText}` : ''} from ${details.method ? `${details.method} ` : ''}${details.url}`;
+  const request = [details.method, details.url].filter((x) => x).join(' ');
+  let message = `HTTP ${details.status}${details.statusText ? ` ${details.statusText}` : ''}${request ? ` from ${request}` : ''}`;
   if (details.status === 207) message += ' with no body';
   const line = details.body?.split('\n').find((l) => l.trim() !== '');
   if (line !== undefined) message += `: ${line.trim().slice(0, 160)}${details.bodyCut || line.trim().length > 160 ? '…' : ''}`;
