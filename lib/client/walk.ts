@@ -237,17 +237,21 @@ class WalkState {
       }
       return r;
     }
-    if (key === l.key) return l.yieldSelf ? r : undefined;
+    const id = r.props['resource-id'];
+    const resourceId = typeof id === 'string' && id !== '' ? id : undefined;
+    if (key === l.key) {
+      if (resourceId !== undefined) this.resourceIds.add(resourceId);
+      return l.yieldSelf ? r : undefined;
+    }
     if (collection) {
       if (this.known.has(key)) return undefined;
       this.known.add(key);
-      const id = r.props['resource-id'];
-      if (typeof id === 'string' && id !== '') {
-        if (this.resourceIds.has(id)) {
-          this.diagnose('WALK_LOOP', `not followed: a binding of a collection already listed (resource-id ${id})`, r);
+      if (resourceId !== undefined) {
+        if (this.resourceIds.has(resourceId)) {
+          this.diagnose('WALK_LOOP', `not followed: a binding of a collection already listed (resource-id ${resourceId})`, r);
           return r;
         }
-        this.resourceIds.add(id);
+        this.resourceIds.add(resourceId);
       }
       this.frontier.push(new URL(r.href, l.url).href);
       return r;
