@@ -43,6 +43,8 @@ export interface HttpDetails {
   url: string;
   /** The `WWW-Authenticate` challenge, if any. */
   wwwAuthenticate?: string;
+  /** The `Content-Type` of the body, if any. */
+  contentType?: string;
   /** The start of the body (at most 1 KiB), control characters escaped, newlines kept. */
   body?: string;
   /** `true` when {@link body} is only the start of the body. */

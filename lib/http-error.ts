@@ -34,6 +34,8 @@ export async function httpError(
   if (method !== undefined) details.method = method;
   const challenge = res.headers.get('www-authenticate');
   if (challenge !== null) details.wwwAuthenticate = challenge;
+  const type = res.headers.get('content-type');
+  if (type !== null) details.contentType = type;
   const retryAfter = retryAfterMs(res.headers.get('retry-after'));
   if (retryAfter !== undefined) details.retryAfterMs = retryAfter;
   try {

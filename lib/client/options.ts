@@ -58,6 +58,8 @@ export interface WalkOptions extends RequestOptions, ParseOptions {
    * responses already yielded. `true`: it is recorded in `summary().failures` and skipped.
    */
   skipFailures?: boolean;
+  /** Called once if the walk leaves `Depth: infinity` for `Depth: 1` requests (refused, or answered as Depth 1). */
+  onFallback?: (mode: 'depth-1' | 'infinity-capped', refusal?: string) => void;
 }
 
 /** A listing the walk gave up on (only with `skipFailures`). */

@@ -268,6 +268,7 @@ class WalkState {
     this.childCollections = [];
     if (this.deeper || children.length === 0) return;
     this.mode = 'infinity-capped';
+    this.options.onFallback?.('infinity-capped');
     this.frontier.push(...children);
   }
 
@@ -280,6 +281,7 @@ class WalkState {
       const condition = /propfind-finite-depth/.test(http.body ?? '') ? ' (propfind-finite-depth)' : '';
       this.refusal = `${http.status}${http.statusText ? ` ${http.statusText}` : ''}${condition}`;
       this.mode = 'depth-1';
+      this.options.onFallback?.('depth-1', this.refusal);
       this.start(new Listing(l.url, l.key, 1, true));
       return;
     }

@@ -66,7 +66,7 @@ export function serveTree(server: ScriptedHttpServer, paths: readonly string[], 
     server.route(dir, (req) => {
       const over = opts.override?.(dir, req);
       if (over) return over;
-      let depth = (req.headers.depth ?? 'infinity').toLowerCase() as '0' | '1' | 'infinity';
+      let depth = String(req.headers.depth ?? 'infinity').toLowerCase() as '0' | '1' | 'infinity';
       if (depth === 'infinity') {
         switch (opts.infinity ?? 'allow') {
           case 'finite-depth':
