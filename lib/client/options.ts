@@ -96,7 +96,7 @@ export interface WalkSummary extends MultistatusSummary {
 /** Options of {@link syncCollection}. */
 export interface SyncOptions extends RequestOptions, ParseOptions {
   /** The token of the last sync; none (or `""`): the initial sync. */
-  token?: string;
+  token?: string | undefined;
   /** Properties to ask for. Default `['getetag']`. */
   props?: readonly PropKey[];
   /** Ask for at most this many results per page (`DAV:limit`); the server may page on its own too. */

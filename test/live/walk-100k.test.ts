@@ -11,25 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { liveServer } from './servers.js';
 import { seedBulk } from './tree.js';
+import type { WalkFigures } from './walk-listing.js';
 
 const DIRS = 100;
 const PER_DIR = 1000;
 const PEAK_RSS_LIMIT_MB = 200;
 const CHILD_SOURCE = fileURLToPath(new URL('./walk-listing.ts', import.meta.url));
 
-export interface WalkFigures {
-  mode: string;
-  refusal: string | null;
-  requests: number;
-  retries: number;
-  responses: number;
-  collections: number;
-  summaryResponses: number;
-  bytes: number;
-  digest: string;
-  ms: number;
-  maxRssMB: number;
-}
 
 describe('live apache2: walk of 100,000 files with Depth: infinity refused', function () {
   const seed = (root: string): void => seedBulk(join(root, 'bulk'), DIRS, PER_DIR);

@@ -6,6 +6,21 @@
  */
 import { walk } from '../../lib/index.js';
 
+/** The JSON line this prints. */
+export interface WalkFigures {
+  mode: string;
+  refusal: string | null;
+  requests: number;
+  retries: number;
+  responses: number;
+  collections: number;
+  summaryResponses: number;
+  bytes: number;
+  digest: string;
+  ms: number;
+  maxRssMB: number;
+}
+
 const [url, how, concurrencyArg] = process.argv.slice(2);
 if (!url || (how !== 'infinity' && how !== 'depth-1')) throw new Error('usage: walk-listing.ts URL infinity|depth-1 [CONCURRENCY]');
 
