@@ -15,7 +15,8 @@ import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
 import type { Depth, PropRequest, WalkFailure, WalkOptions, WalkSummary } from './options.js';
 import { propfindBody } from './propfind-body.js';
-import { parseOptionsOf, send } from './propfind.js';
+import { parseOpened, parseOptionsOf } from './propfind.js';
+import { openRequest } from './request.js';
 import { GeneratorIterator, SummaryTotal } from './results.js';
 import { isTransient, retryDelay, sleep } from './retry.js';
 
@@ -62,6 +63,8 @@ class Listing {
   /** Responses still to skip in the current attempt. */
   skip = 0;
   result: Settled | undefined;
+  /** The key of the URL that answered, when a redirect moved it. */
+  finalKey: string | undefined;
 
   constructor(
     readonly url: string,
@@ -191,9 +194,13 @@ class WalkState {
     const spec = { method: 'PROPFIND', url: l.url, depth: l.depth, body: propfindBody(this.props) };
     const parse = parseOptionsOf(this.options);
     if (parse.properties !== undefined) parse.properties = withResourcetype(parse.properties) as PropKey[];
-    l.it = new DeferredIterator((stop) => {
+    l.it = new DeferredIterator(async (stop) => {
       this.requests++;
-      return send(spec, this.options, parse, AbortSignal.any([stop, this.stop.signal]));
+      const opened = await openRequest(spec, this.options, AbortSignal.any([stop, this.stop.signal]));
+      // A redirected listing repeats itself under the URL it was moved to.
+      const finalKey = hrefKey(opened.url, opened.url);
+      if (finalKey !== l.key) l.finalKey = finalKey;
+      return parseOpened(opened, parse);
     });
   }
 
@@ -239,7 +246,7 @@ class WalkState {
     }
     const id = r.props['resource-id'];
     const resourceId = typeof id === 'string' && id !== '' ? id : undefined;
-    if (key === l.key) {
+    if (key === l.key || key === l.finalKey) {
       if (resourceId !== undefined) this.resourceIds.add(resourceId);
       return l.yieldSelf ? r : undefined;
     }

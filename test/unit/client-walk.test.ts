@@ -178,6 +178,22 @@ describe('client: walk', function () {
       expect(summary.diagnostics.map((d) => d.code)).to.deep.equal(['WALK_LOOP']);
     });
 
+    it('a collection that redirects: listed where it moved to, its own entry not yielded twice', async function () {
+      const paths = [root, `${root}a.txt`, `${root}old/`, `${root}new/`, `${root}new/x.txt`];
+      serveTree(server, paths, {
+        infinity: 'finite-depth',
+        // /old/ is listed by the root, but the server moved it: PROPFIND /old/ -> 301 /new/
+        override: (dir) => (dir === `${root}old/` ? { status: 301, headers: { Location: `${root}new/` }, body: '' } : undefined),
+      });
+      // The root lists old/ but not new/ (as if new/ were only reachable through the redirect)
+      const rootOnly = [root, `${root}a.txt`, `${root}old/`];
+      server.route(root, (req) => (req.headers.depth === 'infinity' ? { status: 403, body: '' } : { body: listingBody(rootOnly, root, '1') }));
+      const { got, summary } = await run(walk(server.url(root)));
+      expect(got.map((r) => r.path)).to.deep.equal([root, `${root}a.txt`, `${root}old/`, `${root}new/x.txt`]);
+      expect(summary.requests).to.equal(3); // infinity refused, the root, old/ (fetch follows its 301 to new/)
+      expect(server.requests.map((r) => r.path)).to.deep.equal([root, root, `${root}old/`, `${root}new/`]);
+    });
+
     it('a binding answered with the canonical hrefs of the collection it binds: nothing yielded twice, nothing listed twice', async function () {
       const paths = [root, `${root}a.txt`, `${root}b.txt`, `${root}link/`];
       serveTree(server, paths, {
