@@ -16,7 +16,7 @@ export { syncCollection } from './client/sync.js';
 export type { SyncIterator } from './client/sync.js';
 export { propfindBody } from './client/propfind-body.js';
 export type {
-  Depth, PropfindOptions, PropRequest, ReportOptions, RequestOptions, SyncOptions, SyncSummary, WalkFailure, WalkOptions, WalkSummary,
+  Depth, HeadersInput, PropfindOptions, PropRequest, ReportOptions, RequestOptions, SyncOptions, SyncSummary, WalkFailure, WalkOptions, WalkSummary,
 } from './client/options.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { keyOf, normaliseKey, DAV_NS, CALDAV_NS, CARDDAV_NS } from './names.js';

@@ -4,12 +4,18 @@ import type { MultistatusSummary, ParseOptions, PropKey } from '../types.js';
 /** The `Depth` request header. */
 export type Depth = 0 | 1 | 'infinity';
 
+/**
+ * Request headers, as `new Headers()` takes them: a `Headers`, a record, or name/value pairs (the
+ * DOM's `HeadersInit`, spelled out so that the types need no DOM library).
+ */
+export type HeadersInput = Headers | Record<string, string> | [string, string][];
+
 /** How a request is sent: every client function takes these. */
 export interface RequestOptions {
   /** The `fetch` to use (undici's, node-fetch, a test double...). Default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Extra request headers; they replace the defaults of the same name (`Content-Type`, `Depth`...). */
-  headers?: HeadersInit;
+  headers?: HeadersInput;
   /** Basic credentials (sent as `Authorization: Basic ...` with the first request, UTF-8). */
   auth?: { username: string; password: string };
   /** Aborts the request(s) and the parse: `ABORTED`. */
