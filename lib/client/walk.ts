@@ -296,7 +296,8 @@ class WalkState {
     if (isTransient(error) && l.failures <= this.retries && !this.options.signal?.aborted) {
       const delay = retryDelay(error, l.failures, this.options.retryDelay ?? 250, this.options.maxRetryDelay ?? 30_000);
       // The listing keeps its slot while it waits; the others go on meanwhile.
-      void sleep(delay, this.stop.signal).then(() => {
+      const wait = this.options.signal ? AbortSignal.any([this.stop.signal, this.options.signal]) : this.stop.signal;
+      void sleep(delay, wait).then(() => {
         if (this.stop.signal.aborted) return;
         this.retried++;
         l.skip = l.delivered;
