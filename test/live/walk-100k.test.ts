@@ -44,11 +44,14 @@ describe('live apache2: walk of 100,000 files with Depth: infinity refused', fun
     for (const [what, f] of [['Depth: infinity', single], ['walk', walked]] as const) {
       console.log(
         `      ${what}: mode ${f.mode}${f.refusal ? ` (${f.refusal})` : ''}, ${f.responses} responses, ${f.requests} requests, ` +
-          `${(f.bytes / 2 ** 20).toFixed(1)} MiB in ${(f.ms / 1000).toFixed(1)} s; peak RSS ${f.maxRssMB} MB`,
+          `${f.retries} retries, ${(f.bytes / 2 ** 20).toFixed(1)} MiB in ${(f.ms / 1000).toFixed(1)} s; peak RSS ${f.maxRssMB} MB`,
       );
     }
     expect(single).to.include({ mode: 'infinity', requests: 1, responses: DIRS * PER_DIR + DIRS + 1, collections: DIRS + 1 });
-    expect(walked).to.include({ mode: 'depth-1', refusal: '403 Forbidden', requests: 1 + DIRS + 1, retries: 0, responses: single.responses });
+    expect(walked).to.include({ mode: 'depth-1', refusal: '403 Forbidden', responses: single.responses });
+    // apache may close a keep-alive connection just as the client reuses it ("other side closed"): retried
+    expect(walked.requests - walked.retries, 'requests without the retries').to.equal(1 + DIRS + 1);
+    expect(walked.retries).to.be.at.most(2 * 4);
     expect(walked.summaryResponses).to.equal(walked.responses);
     expect(walked.digest, 'the multiset of hrefs').to.equal(single.digest);
     expect(walked.maxRssMB).to.be.below(PEAK_RSS_LIMIT_MB);
