@@ -17,7 +17,9 @@ export type MultistatusErrorCode =
   /** Strict mode: a quirk that is tolerated otherwise. */
   | 'STRICT'
   /** The parser was misused (write after end...). */
-  | 'USAGE';
+  | 'USAGE'
+  /** The server answered a request with a status other than 207 (client layer); see {@link HttpDetails}. */
+  | 'HTTP';
 
 /** Where an error happened, when it comes from the XML. */
 export interface ErrorPosition {
@@ -29,6 +31,28 @@ export interface ErrorPosition {
   offset?: number;
 }
 
+/** What a non-207 answer was: carried by a {@link MultistatusError} of code `HTTP`. */
+export interface HttpDetails {
+  /** The HTTP status code (404, 403...). */
+  status: number;
+  /** The reason phrase, `""` when the server sent none (HTTP/2). */
+  statusText: string;
+  /** The request method, when known (`PROPFIND`, `REPORT`). */
+  method?: string;
+  /** The URL that answered (after redirects). */
+  url: string;
+  /** The `WWW-Authenticate` challenge, if any. */
+  wwwAuthenticate?: string;
+  /** The `Content-Type` of the body, if any. */
+  contentType?: string;
+  /** The start of the body (at most 1 KiB), control characters escaped, newlines kept. */
+  body?: string;
+  /** `true` when {@link body} is only the start of the body. */
+  bodyCut?: boolean;
+  /** `Retry-After` in milliseconds, when the server sent one it could understand. */
+  retryAfterMs?: number;
+}
+
 /** The only error type this library throws. Responses delivered before it stay valid. */
 export class MultistatusError extends Error {
   override name = 'MultistatusError';
@@ -37,10 +61,18 @@ export class MultistatusError extends Error {
   readonly column?: number;
   /** Byte offset into the body. */
   readonly offset?: number;
+  /** Code `HTTP`: the status code of the answer. */
+  readonly status?: number;
+  /** Code `HTTP`: the status, the request, the challenge and the start of the body. */
+  readonly http?: HttpDetails;
 
-  constructor(code: MultistatusErrorCode, message: string, position: ErrorPosition = {}, cause?: unknown) {
+  constructor(code: MultistatusErrorCode, message: string, position: ErrorPosition = {}, cause?: unknown, http?: HttpDetails) {
     super(message + formatPosition(position), cause === undefined ? undefined : { cause });
     this.code = code;
+    if (http !== undefined) {
+      this.http = http;
+      this.status = http.status;
+    }
     if (position.line !== undefined) this.line = position.line;
     if (position.column !== undefined) this.column = position.column;
     if (position.offset !== undefined) this.offset = position.offset;

@@ -8,7 +8,16 @@ export { MultistatusStream } from './stream.js';
 export { MultistatusParser } from './parser/parser.js';
 export type { MultistatusParserOptions } from './parser/parser.js';
 export { MultistatusError } from './errors.js';
-export type { ErrorPosition, MultistatusErrorCode } from './errors.js';
+export type { ErrorPosition, HttpDetails, MultistatusErrorCode } from './errors.js';
+export { propfind, report } from './client/propfind.js';
+export { walk } from './client/walk.js';
+export type { WalkIterator } from './client/walk.js';
+export { syncCollection } from './client/sync.js';
+export type { SyncIterator } from './client/sync.js';
+export { propfindBody } from './client/propfind-body.js';
+export type {
+  Depth, HeadersInput, PropfindOptions, PropRequest, ReportOptions, RequestOptions, SyncOptions, SyncSummary, WalkFailure, WalkOptions, WalkSummary,
+} from './client/options.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { keyOf, normaliseKey, DAV_NS, CALDAV_NS, CARDDAV_NS } from './names.js';
 export { parseStatus } from './status.js';

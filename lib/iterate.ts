@@ -1,5 +1,6 @@
 import { charsetOf } from './charset.js';
 import { MultistatusError } from './errors.js';
+import { httpError } from './http-error.js';
 import { MultistatusParser } from './parser/parser.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
@@ -19,15 +20,33 @@ export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> 
  * Parses a `207 Multi-Status` body and yields each `response` as soon as its end tag arrives. It
  * reads a chunk only when the consumer asks for more, and `break` (or `return()`) cancels the
  * source. For a fetch `Response`, the charset of its Content-Type is used unless
- * `options.encoding` is given.
+ * `options.encoding` is given, and a status other than 207 is a `MultistatusError` of code
+ * `HTTP` (status, URL, challenge and the start of the body) rather than a parse of the body.
  *
  * @example
  * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
  */
 export function parseMultistatus(source: Source, options: ParseOptions = {}): MultistatusIterator {
   let encoding = options.encoding;
-  if (encoding === undefined && isResponse(source)) encoding = charsetOf(source.headers.get('content-type'));
+  if (isResponse(source)) {
+    if (encoding === undefined) encoding = charsetOf(source.headers.get('content-type'));
+    if (typeof source.status === 'number' && source.status !== 207) return new Iteration(refusal(source), { ...options, encoding });
+  }
   return new Iteration(readerOf(source), { ...options, encoding });
+}
+
+/** A reader that fails with the `HTTP` error of a non-207 `Response` (and releases its body). */
+function refusal(res: Response): ChunkReader {
+  let error: Promise<MultistatusError> | undefined;
+  const made = (): Promise<MultistatusError> => (error ??= httpError(res, undefined, res.url));
+  return {
+    next: async () => {
+      throw await made();
+    },
+    cancel: async () => {
+      await made();
+    },
+  };
 }
 
 class Iteration implements MultistatusIterator {
@@ -116,6 +135,8 @@ class Iteration implements MultistatusIterator {
       chunk = await this.reader.next();
     } catch (e) {
       if (this.signal?.aborted) return this.abort();
+      // The client layer's readers fail with errors that already say what happened (HTTP, SOURCE).
+      if (e instanceof MultistatusError) return this.finish(e);
       const message = e instanceof Error ? e.message : String(e);
       return this.finish(
         new MultistatusError('SOURCE', `the source failed after ${this.bytes} bytes: ${message}`, { offset: this.bytes }, e),

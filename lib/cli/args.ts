@@ -33,9 +33,13 @@ export interface CliOptions {
   /** `undefined`: progress when stderr is a terminal. */
   progress?: boolean;
   strict: boolean;
+  /** `--depth infinity` falls back to a walk with this many Depth: 1 requests in flight. */
+  concurrency?: number;
+  /** `--sync [TOKEN]`: a sync-collection REPORT from TOKEN (`''`: the initial sync). */
+  sync?: string;
 }
 
-type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base';
+type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency';
 type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
@@ -47,6 +51,7 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--user': 'user', '-u': 'user',
   '--timeout': 'timeout',
   '--base': 'base',
+  '--concurrency': 'concurrency',
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
@@ -59,7 +64,7 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
 };
 
 /** Options that only make sense when the input is a URL. */
-const HTTP_ONLY: readonly ValueOption[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout'];
+const HTTP_ONLY: readonly string[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout', 'concurrency', 'sync'];
 
 /** An XML local name (NCName, without the rarer code points). */
 const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7\u203F\u2040]*$/u;
@@ -84,6 +89,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (arg === '--') {
       onlyInputs = true;
+      continue;
+    }
+    if (arg === '--sync' || arg.startsWith('--sync=')) {
+      // --sync=TOKEN, --sync TOKEN (when an input still follows), or --sync alone (the initial sync).
+      if (seen.has('sync')) error ??= new UsageError('--sync given twice');
+      seen.add('sync');
+      if (arg.startsWith('--sync=')) opts.sync = arg.slice('--sync='.length);
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && (inputs.length > 0 || argv.slice(i + 2).some((a) => a === '-' || !a.startsWith('-')))) {
+        opts.sync = argv[++i]!;
+      } else opts.sync = '';
       continue;
     }
     const flag = FLAG_OPTIONS[arg];
@@ -138,6 +153,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (opts.propname && opts.props.length) throw new UsageError('--prop and --propname do not go together');
   if (opts.report !== undefined && (opts.props.length || opts.propname)) {
     throw new UsageError('--report sends its own request body: --prop and --propname do not apply');
+  }
+  if (opts.concurrency !== undefined && (opts.depth !== 'infinity' || opts.report !== undefined)) {
+    throw new UsageError('--concurrency applies to --depth infinity (the walk it falls back to)');
+  }
+  if (opts.sync !== undefined && (opts.report !== undefined || opts.propname || opts.depth !== undefined)) {
+    throw new UsageError('--sync sends its own REPORT: --report, --propname and --depth do not apply');
   }
   if (opts.report === '-' && opts.input === '-') throw new UsageError('stdin cannot be both the input and the --report body');
   return opts;
@@ -197,6 +218,13 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
         throw new UsageError(`--timeout wants a number of seconds > 0, got "${value}"`);
       }
       opts.timeout = seconds;
+      return;
+    }
+    case 'concurrency': {
+      once();
+      const n = Number(value);
+      if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`--concurrency wants a whole number from 1 to 64, got "${value}"`);
+      opts.concurrency = n;
       return;
     }
     case 'base':

@@ -23,7 +23,12 @@ Output
 
 Request (URL input only)
   -d, --depth 0|1|infinity
-                        Depth header (default 1 for PROPFIND; REPORT sends one only if given)
+                        Depth header (default 1 for PROPFIND; REPORT sends one only if given).
+                        A PROPFIND with infinity walks the tree with Depth: 1 requests when the
+                        server refuses infinity (one line on stderr says so)
+      --concurrency N   Depth: 1 requests in flight during that walk (default 4)
+      --sync [TOKEN]    send a sync-collection REPORT from TOKEN (none: the initial sync), follow
+                        its 507 pages; the summary format prints the new syncToken
   -p, --prop NAME       ask for this property; repeatable. A DAV: local name (getetag) or
                         Clark notation ({http://owncloud.org/ns}fileid). None: allprop
       --propname        ask for the property names only

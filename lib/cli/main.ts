@@ -15,9 +15,14 @@ import type { Input } from './input.js';
 import { ndjsonFormat } from './ndjson.js';
 import { Output } from './output.js';
 import { Progress } from './progress.js';
-import { propfindBody } from './propfind-body.js';
+import { propfindBody } from '../client/propfind-body.js';
 import { pump } from './pump.js';
-import { request } from './request.js';
+import { pumpResponses } from './pump-responses.js';
+import { clientOptions, cliHttpError, request } from './request.js';
+import type { MultistatusIterator } from '../iterate.js';
+import { syncCollection } from '../client/sync.js';
+import { walk } from '../client/walk.js';
+import type { WalkIterator } from '../client/walk.js';
 import { safeLine, safeLines } from './safe-text.js';
 import { summaryFormat } from './summary.js';
 import { tableFormat } from './table.js';
@@ -42,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
 
   const out = new Output(process.stdout);
   const formatName: FormatName = opts.format ?? (out.isTTY ? 'table' : 'ndjson');
+  if (opts.url && (opts.sync !== undefined || (opts.depth === 'infinity' && opts.report === undefined))) return drive(opts, opts.url, out, formatName);
   let input: Input;
   try {
     input = await open(opts);
@@ -66,6 +72,48 @@ async function main(argv: string[]): Promise<number> {
     progress?.finish();
     return fail(e);
   }
+}
+
+/**
+ * `--depth infinity` (a walk when the server refuses it) and `--sync`: requests the library drives,
+ * their responses printed as they come.
+ */
+async function drive(opts: CliOptions, url: URL, out: Output, formatName: FormatName): Promise<number> {
+  const spec = { headers: opts.headers, user: opts.user, timeout: opts.timeout, userAgent: `multistatus/${version()}` };
+  const request = clientOptions(spec);
+  const parse = { baseUrl: opts.base, strict: opts.strict };
+  let it: MultistatusIterator;
+  let bytes: (() => number) | undefined;
+  if (opts.sync !== undefined) {
+    it = syncCollection(url, { ...request, ...parse, token: opts.sync, props: opts.props.length ? opts.props : undefined });
+  } else {
+    const concurrency = opts.concurrency ?? 4;
+    const w: WalkIterator = walk(url, {
+      ...request,
+      ...parse,
+      props: opts.propname ? 'propname' : opts.props.length ? opts.props : 'allprop',
+      concurrency,
+      onFallback(mode, refusal) {
+        progress?.clear();
+        const why = mode === 'depth-1' ? `the server refused Depth: infinity (${refusal ?? 'refused'})` : 'the server answered Depth: infinity as Depth: 1';
+        process.stderr.write(`multistatus: ${why}; walking the tree with Depth: 1 requests, ${concurrency} at a time\n`);
+      },
+    });
+    bytes = () => w.progress().bytes;
+    it = w;
+  }
+  if (opts.progress ?? process.stderr.isTTY === true) {
+    progress = new Progress(process.stderr, undefined);
+    progress.start();
+  }
+  try {
+    await pumpResponses(it, { format: makeFormat(formatName, out), out, progress, sharedScreen: out.isTTY && process.stderr.isTTY === true, bytes });
+  } catch (e) {
+    progress?.finish();
+    return fail(cliHttpError(e, { user: opts.user, timeout: opts.timeout, method: opts.sync !== undefined ? 'REPORT' : 'PROPFIND', url }));
+  }
+  progress?.finish();
+  return EXIT_OK;
 }
 
 function makeFormat(name: FormatName, out: Output): Format {

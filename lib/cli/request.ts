@@ -1,9 +1,12 @@
 /**
- * Sends the PROPFIND or REPORT with `fetch` and hands the 207 body on as an {@link Input}, chunk by
- * chunk. Any other status, a failed connection, a timeout or a body that breaks off is an
- * {@link HttpError} whose message says what happened.
+ * How the command talks HTTP, in one place: the library's client options built from the command
+ * line ({@link clientOptions}: fetch, headers, credentials, timeout), one PROPFIND or REPORT
+ * opened through the library as an {@link Input}, and the library's errors turned into the
+ * command's messages ({@link cliHttpError}).
  */
-import { charsetOf } from '../charset.js';
+import { MultistatusError } from '../errors.js';
+import type { RequestOptions } from '../client/options.js';
+import { openRequest } from '../client/request.js';
 import type { Depth } from './args.js';
 import { HttpError } from './exit.js';
 import type { Input } from './input.js';
@@ -24,157 +27,97 @@ export interface RequestSpec {
   userAgent: string;
 }
 
-/** How much of a non-207 body is shown. */
-const SHOWN_BYTES = 800;
+/** Lines of a non-207 body shown. */
 const SHOWN_LINES = 12;
 
+/** The library's request options for the command line's `-H`, `-u`, `--timeout` (and the fetch to use). */
+export function clientOptions(spec: Omit<RequestSpec, 'url' | 'method' | 'depth' | 'body'>): RequestOptions {
+  const headers: [string, string][] = [['User-Agent', spec.userAgent], ...spec.headers];
+  const options: RequestOptions = { headers };
+  if (spec.user !== undefined) {
+    const colon = spec.user.indexOf(':');
+    options.auth = { username: spec.user.slice(0, colon), password: spec.user.slice(colon + 1) };
+  }
+  if (spec.timeout !== undefined) options.timeout = spec.timeout * 1000;
+  return options;
+}
+
+/** Sends the request and hands the 207 body on chunk by chunk. Rejects with an {@link HttpError}. */
 export async function request(spec: RequestSpec): Promise<Input> {
   const what = `${spec.method} ${spec.url.href}`;
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timedOut = false;
-  const arm = (): void => {
-    if (spec.timeout === undefined) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`timed out after ${spec.timeout} s`));
-    }, spec.timeout * 1000);
-  };
-  const disarm = (): void => clearTimeout(timer);
-
-  arm();
-  let res: Response;
+  let opened;
   try {
-    res = await fetch(spec.url, {
-      method: spec.method,
-      headers: requestHeaders(spec),
-      body: spec.body,
-      redirect: 'follow',
-      signal: controller.signal,
-    });
+    opened = await openRequest({ method: spec.method, url: spec.url, depth: libraryDepth(spec.depth), body: spec.body }, clientOptions(spec));
   } catch (e) {
-    disarm();
-    if (timedOut) throw new HttpError(`${what}: no response within ${spec.timeout} s (--timeout)`);
-    throw new HttpError(`${what}: ${networkError(e)}`);
+    throw cliHttpError(e, spec);
   }
-
-  if (res.status !== 207 || res.body === null) {
-    let shown: string;
-    try {
-      shown = await bodyStart(res, arm);
-    } catch {
-      shown = timedOut ? `(no body within ${spec.timeout} s)` : '(the body could not be read)';
-    }
-    disarm();
-    throw new HttpError(statusMessage(res, what, spec) + '\n' + shown);
-  }
-
-  const reader = res.body.getReader();
-  const encodingHeader = res.headers.get('content-encoding');
-  const length = Number(res.headers.get('content-length') ?? NaN);
-  const compressed = encodingHeader !== null && encodingHeader.trim().toLowerCase() !== 'identity';
+  const chunks = opened.chunks;
   let bytes = 0;
   return {
-    // fetch undoes Content-Encoding: then Content-Length counts other bytes than the parser gets.
-    total: !compressed && Number.isSafeInteger(length) && length >= 0 ? length : undefined,
-    encoding: charsetOf(res.headers.get('content-type')),
-    baseUrl: res.url || spec.url.href,
+    total: opened.length,
+    encoding: opened.encoding,
+    baseUrl: opened.url,
     async next() {
-      arm();
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let r: IteratorResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        r = await chunks.next();
       } catch (e) {
-        disarm();
-        if (timedOut) throw new HttpError(`${what}: the body stalled after ${bytes} bytes: nothing for ${spec.timeout} s (--timeout)`);
-        throw new HttpError(`${what}: the body broke off after ${bytes} bytes: ${networkError(e)}`);
+        if (isTimeout(e)) throw new HttpError(`${what}: the body stalled after ${bytes} bytes: nothing for ${spec.timeout} s (--timeout)`);
+        throw cliHttpError(e, spec);
       }
-      // The clock runs only while waiting for the server, not while a slow reader of stdout holds us up.
-      disarm();
-      if (chunk.done) return undefined;
-      bytes += chunk.value.byteLength;
-      return chunk.value;
+      if (r.done) return undefined;
+      bytes += r.value.byteLength;
+      return r.value;
     },
     async cancel() {
-      disarm();
-      await reader.cancel().catch(() => undefined);
+      await chunks.return?.();
     },
   };
 }
 
-function requestHeaders(spec: RequestSpec): Headers {
-  const headers = new Headers({ 'Content-Type': 'application/xml; charset=utf-8', 'User-Agent': spec.userAgent });
-  if (spec.depth !== undefined) headers.set('Depth', spec.depth);
-  if (spec.user !== undefined) headers.set('Authorization', `Basic ${Buffer.from(spec.user, 'utf8').toString('base64')}`);
-  const given = new Set<string>();
-  for (const [name, value] of spec.headers) {
-    const key = name.toLowerCase();
-    if (given.has(key)) headers.append(name, value);
-    else headers.set(name, value);
-    given.add(key);
-  }
-  return headers;
+/** The command line's depth as the library takes it. */
+export function libraryDepth(depth: Depth | undefined): 0 | 1 | 'infinity' | undefined {
+  return depth === '0' ? 0 : depth === '1' ? 1 : depth;
 }
 
-function statusMessage(res: Response, what: string, spec: RequestSpec): string {
-  const type = res.headers.get('content-type');
-  let message = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} from ${what}`;
-  if (res.status === 401) {
-    const challenge = res.headers.get('www-authenticate');
-    const offered = challenge ? ` (WWW-Authenticate: ${challenge})` : '';
-    if (spec.user === undefined) {
-      message += `: the server needs credentials${offered}; give them with -u user:password`;
-    } else if (challenge && !/\bbasic\b/i.test(challenge)) {
-      message += `: -u sends Basic credentials, which this server does not take${offered}`;
-    } else {
-      message += `: the credentials given with -u were refused${offered}`;
+function isTimeout(e: unknown): boolean {
+  return e instanceof MultistatusError && e.code === 'SOURCE' && (e.cause as Error | undefined)?.name === 'TimeoutError';
+}
+
+/**
+ * The command's message for a failure of the library's client: an `HTTP` error with its status
+ * line, a hint for 401 and the first lines of the body; a `SOURCE` failure (no connection, a
+ * timeout, a broken body) as the library words it. Other errors are returned as they are.
+ */
+export function cliHttpError(e: unknown, spec: Pick<RequestSpec, 'user' | 'timeout'> & { method?: string; url?: URL }): unknown {
+  if (!(e instanceof MultistatusError)) return e;
+  if (e.code === 'SOURCE') {
+    if (isTimeout(e) && spec.method !== undefined && spec.url !== undefined && /: no response within /.test(e.message)) {
+      return new HttpError(`${spec.method} ${spec.url.href}: no response within ${spec.timeout} s (--timeout)`);
     }
-  } else if (res.status === 207) {
+    return new HttpError(e.message);
+  }
+  if (e.code !== 'HTTP' || e.http === undefined) return e;
+  const http = e.http;
+  const walkPrefix = /^walk: listing \S+ failed[^:]*: /.exec(e.message)?.[0] ?? '';
+  let message = `${walkPrefix}HTTP ${http.status}${http.statusText ? ` ${http.statusText}` : ''} from ${http.method ?? ''} ${http.url}`;
+  if (http.status === 401) {
+    const offered = http.wwwAuthenticate ? ` (WWW-Authenticate: ${http.wwwAuthenticate})` : '';
+    if (spec.user === undefined) message += `: the server needs credentials${offered}; give them with -u user:password`;
+    else if (http.wwwAuthenticate && !/\bbasic\b/i.test(http.wwwAuthenticate)) message += `: -u sends Basic credentials, which this server does not take${offered}`;
+    else message += `: the credentials given with -u were refused${offered}`;
+  } else if (http.status === 207) {
     message += ': 207 with no body';
   } else {
-    message += `, expected 207 Multi-Status${type ? ` (body: ${type})` : ''}`;
+    message += `, expected 207 Multi-Status${http.contentType ? ` (body: ${http.contentType})` : ''}`;
   }
-  return message;
+  return new HttpError(`${message}\n${bodyLines(http.body, http.bodyCut === true)}`);
 }
 
-/** The first lines of the body, indented, for the error message. */
-async function bodyStart(res: Response, arm: () => void): Promise<string> {
-  if (res.body === null) return '  (no body)';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let complete = false;
-  try {
-    while (size < SHOWN_BYTES) {
-      arm();
-      const r = await reader.read();
-      if (r.done) {
-        complete = true;
-        break;
-      }
-      chunks.push(r.value);
-      size += r.value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const bytes = Buffer.concat(chunks).subarray(0, SHOWN_BYTES);
-  let text = new TextDecoder('utf-8').decode(bytes).trim();
-  if (text === '') return '  (empty body)';
-  let lines = text.split(/\r?\n/);
-  const cut = !complete || size > SHOWN_BYTES || lines.length > SHOWN_LINES;
-  lines = lines.slice(0, SHOWN_LINES);
-  text = lines.map((line) => `  | ${safeLines(line)}`).join('\n');
-  return cut ? `${text}\n  | …` : text;
-}
-
-/** `connect ECONNREFUSED 127.0.0.1:1` rather than fetch's bare `fetch failed`. */
-function networkError(e: unknown): string {
-  const parts: string[] = [];
-  for (let err: unknown = e; err instanceof Error && parts.length < 4; err = err.cause) {
-    const msg = err instanceof AggregateError && err.errors.length ? `${err.message} ${networkError(err.errors[0])}` : err.message;
-    if (msg && !parts.includes(msg)) parts.push(msg);
-  }
-  return parts.length ? parts.join(': ') : String(e);
+/** The first lines of the body, indented. */
+function bodyLines(body: string | undefined, cut: boolean): string {
+  if (body === undefined) return '  (empty body)';
+  const lines = body.split('\n');
+  const shown = lines.slice(0, SHOWN_LINES).map((line) => `  | ${safeLines(line)}`).join('\n');
+  return cut || lines.length > SHOWN_LINES ? `${shown}\n  | …` : shown;
 }

@@ -3,6 +3,8 @@
  * many responses carry each status code, what the body said besides its responses, and how fast
  * and in how much memory it was parsed.
  */
+import type { SyncSummary, WalkSummary } from '../client/options.js';
+import type { MultistatusSummary } from '../types.js';
 import type { Format } from './format.js';
 import { toJson } from './json.js';
 import type { Output } from './output.js';
@@ -12,6 +14,14 @@ import { humanBytes, humanRate } from './units.js';
 /** The peak resident set size of this process so far, in bytes. */
 export function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
+}
+
+/** The walk's mode, requests, retries and skipped listings; the number of sync pages. */
+function clientFigures(summary: MultistatusSummary): Record<string, unknown> {
+  const s = summary as MultistatusSummary & Partial<WalkSummary & SyncSummary>;
+  if (s.mode !== undefined) return { mode: s.mode, refusal: s.refusal, requests: s.requests, retries: s.retries, collections: s.collections, failures: s.failures };
+  if (s.requests !== undefined) return { requests: s.requests };
+  return {};
 }
 
 export function summaryFormat(out: Output): Format {
@@ -32,6 +42,8 @@ export function summaryFormat(out: Output): Format {
         // How many responses carry each code, in their status or in one of their propstats.
         statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a.localeCompare(b))),
         syncToken: summary.syncToken,
+        // A walk (--depth infinity) or a sync (--sync) says how it went.
+        ...clientFigures(summary),
         truncated: summary.truncated,
         responseDescription: summary.responseDescription,
         encoding: summary.encoding,

@@ -2,6 +2,8 @@
  * A tiny HTTP server on 127.0.0.1 for the CLI tests: each path answers with a scripted reply (a
  * fixture body or a generated one; any status; chunked or with Content-Length; in small, slow
  * pieces; stalling; breaking off) and every request is recorded with its method, headers and body.
+ * It counts responses open at once, responses cut off by the client and body bytes sent, so tests
+ * can see backpressure and closed connections from the server's side.
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -34,6 +36,13 @@ export interface RecordedRequest {
 
 export class ScriptedHttpServer {
   readonly requests: RecordedRequest[] = [];
+  /** Responses begun and not yet closed (finished or cut off), now and at most so far. */
+  openResponses = 0;
+  maxOpenResponses = 0;
+  /** Responses whose connection went away before the body was complete. */
+  abortedResponses = 0;
+  /** Body bytes handed to the sockets, over every response. */
+  bytesSent = 0;
   private readonly routes = new Map<string, Reply | ((req: RecordedRequest) => Reply)>();
   private readonly sockets = new Set<Socket>();
 
@@ -68,7 +77,26 @@ export class ScriptedHttpServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Forget the counters (not the routes). */
+  resetCounts(): void {
+    this.requests.length = 0;
+    this.maxOpenResponses = this.openResponses;
+    this.abortedResponses = 0;
+    this.bytesSent = 0;
+  }
+
+  /** Open TCP connections (the server's side). */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.openResponses++;
+    this.maxOpenResponses = Math.max(this.maxOpenResponses, this.openResponses);
+    res.once('close', () => {
+      this.openResponses--;
+      if (!res.writableFinished) this.abortedResponses++;
+    });
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const path = decodeURI((req.url ?? '/').split('?')[0]!);
@@ -99,6 +127,7 @@ export class ScriptedHttpServer {
           return;
         }
         sent += part.byteLength;
+        this.bytesSent += part.byteLength;
         if (!(await write(res, part))) return;
         if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       }

@@ -17,7 +17,8 @@ const SCRIPTS = fileURLToPath(new URL('../servers/', import.meta.url));
 /** Bound on one start: it may have to apt-get install the server first. */
 const START_TIMEOUT_MS = 240_000;
 
-export type ServerName = 'apache2' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav';
+/** `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused). */
+export type ServerName = 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav';
 
 export interface LiveServer {
   name: ServerName;
@@ -51,6 +52,7 @@ function tempBase(): string {
 
 function scriptOf(name: ServerName): { script: string; env: Record<string, string> } {
   if (name === 'sabre-caldav') return { script: join(SCRIPTS, 'sabre.sh'), env: { SABRE_MODE: 'caldav' } };
+  if (name === 'apache2-finite') return { script: join(SCRIPTS, 'apache2.sh'), env: { DAV_DEPTH_INFINITY: 'Off' } };
   return { script: join(SCRIPTS, `${name}.sh`), env: {} };
 }
 

@@ -20,6 +20,11 @@ import {
   normaliseKey,
   parseMultistatus,
   parseStatus,
+  propfind,
+  propfindBody,
+  report,
+  syncCollection,
+  walk,
 } from 'multistatus';
 import type {
   Ace,
@@ -30,7 +35,10 @@ import type {
   DavStatus,
   Decoder,
   Diagnostic,
+  Depth,
   ErrorPosition,
+  HeadersInput,
+  HttpDetails,
   Limits,
   LockEntry,
   MultistatusErrorCode,
@@ -40,11 +48,22 @@ import type {
   ParentBinding,
   ParseOptions,
   PropertyDecoder,
+  PropfindOptions,
   PropKey,
+  PropRequest,
   Props,
   Propstat,
+  ReportOptions,
+  RequestOptions,
   Source,
   SupportedPrivilege,
+  SyncIterator,
+  SyncOptions,
+  SyncSummary,
+  WalkFailure,
+  WalkIterator,
+  WalkOptions,
+  WalkSummary,
   XmlElement,
 } from 'multistatus';
 
@@ -203,7 +222,54 @@ function helpers(): void {
   check('type helpers 2', dataType({ contentType: 'text/calendar', version: '2.0' }) === 'text/calendar;2.0' && binding({ href: '/a/', segment: 'b' }) === '/a/b');
 }
 
+/** The client layer over a fetch test double: no network. */
+async function client(): Promise<void> {
+  const seen: string[] = [];
+  const listing = (hrefs: string[], token = ''): string =>
+    `<D:multistatus xmlns:D="DAV:">${hrefs
+      .map((h) => `<D:response><D:href>${h}</D:href><D:propstat><D:prop><D:resourcetype>${h.endsWith('/') ? '<D:collection/>' : ''}</D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>`)
+      .join('')}${token ? `<D:sync-token>${token}</D:sync-token>` : ''}</D:multistatus>`;
+  const fakeFetch: typeof fetch = async (input, init) => {
+    const url = String(input);
+    const depth = new Headers(init?.headers).get('depth');
+    seen.push(`${init?.method} ${url} ${depth}`);
+    if (url.endsWith('/missing/')) return new Response('<html>gone</html>', { status: 404, statusText: 'Not Found' });
+    if (depth === 'infinity') return new Response('', { status: 403, statusText: 'Forbidden' });
+    if (init?.method === 'REPORT') return new Response(listing(['/cal/a.ics'], 'tok-2'), { status: 207 });
+    return new Response(listing(url.endsWith('/sub/') ? ['/d/sub/', '/d/sub/b.txt'] : ['/d/', '/d/a.txt', '/d/sub/']), { status: 207 });
+  };
+  const headers: HeadersInput = { 'X-Client': 'consumer' };
+  const request: RequestOptions = { fetch: fakeFetch, headers, auth: { username: 'u', password: 'p' }, timeout: 10_000 };
+  const depth: Depth = 1;
+  const props: PropRequest = ['getetag'];
+  const pf: PropfindOptions = { ...request, depth, props };
+  const one: DavResponse[] = [];
+  for await (const r of propfind('http://dav.invalid/d/', pf)) one.push(r);
+  check('propfind', one.length === 3 && one[1]?.url === 'http://dav.invalid/d/a.txt');
+  const ro: ReportOptions = { ...request, depth: 0 };
+  check('report', (await report('http://dav.invalid/cal/', propfindBody('allprop'), ro).summary()).responses === 1);
+  const wo: WalkOptions = { ...request, concurrency: 2, retries: 1 };
+  const tree: WalkIterator = walk('http://dav.invalid/d/', wo);
+  const paths: string[] = [];
+  for await (const r of tree) paths.push(r.path);
+  const ws: WalkSummary = await tree.summary();
+  const failures: WalkFailure[] = ws.failures;
+  check(`walk (${paths.join(' ')})`, paths.join(' ') === '/d/ /d/a.txt /d/sub/ /d/sub/b.txt' && ws.mode === 'depth-1' && ws.refusal === '403 Forbidden' && failures.length === 0);
+  const so: SyncOptions = { ...request, token: 'tok-1' };
+  const sync: SyncIterator = syncCollection('http://dav.invalid/cal/', so);
+  const ss: SyncSummary = await sync.summary();
+  check('syncCollection', ss.syncToken === 'tok-2' && ss.requests === 1);
+  try {
+    for await (const r of propfind('http://dav.invalid/missing/', request)) check(`no response from a 404: ${r.href}`, false);
+  } catch (error) {
+    const http: HttpDetails | undefined = error instanceof MultistatusError ? error.http : undefined;
+    check('a 404 is an HTTP error', error instanceof MultistatusError && error.code === 'HTTP' && http?.status === 404 && http.body === '<html>gone</html>');
+  }
+  check('fetch double saw the requests', seen.length >= 6);
+}
+
 await viaIterator();
+await client();
 await viaStream();
 viaParser();
 await errors();

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Apache httpd 2.4 + mod_dav + mod_dav_fs serving $ROOT on 127.0.0.1:$PORT, Depth: infinity allowed.
-# usage: [STATE=dir] [ROOT=dir] [PORT=n] apache2.sh start     prints "URL PID STATE" on its last line
+# Apache httpd 2.4 + mod_dav + mod_dav_fs serving $ROOT on 127.0.0.1:$PORT, Depth: infinity allowed
+# (DAV_DEPTH_INFINITY=Off: refused, as in a stock apache).
+# usage: [STATE=dir] [ROOT=dir] [PORT=n] [DAV_DEPTH_INFINITY=On|Off] apache2.sh start
+#        prints "URL PID STATE" on its last line
 #        STATE=dir apache2.sh stop
 # The access log ($STATE/run/access.log) has one line per request:
 #   "<request line>" <status> <body bytes generated (%B)> <bytes written to the socket, headers included (%O)>
@@ -10,6 +12,8 @@ PIDNAME=httpd.pid
 . "$(dirname "$0")/common.sh"
 
 start() {
+  local infinity="${DAV_DEPTH_INFINITY:-On}"
+  [ "$infinity" = On ] || [ "$infinity" = Off ] || die "DAV_DEPTH_INFINITY must be On or Off, got $infinity"
   ensure_pkgs $PKGS_apache2
   setup_dirs
   local user_lines="" M=/usr/lib/apache2/modules
@@ -38,7 +42,7 @@ CustomLog "$RUN/access.log" live
 </Directory>
 <Directory "$ROOT">
   Dav On
-  DavDepthInfinity On
+  DavDepthInfinity $infinity
   Require all granted
   AllowOverride None
 </Directory>

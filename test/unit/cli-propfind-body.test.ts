@@ -2,7 +2,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
 import { expect } from 'chai';
-import { propfindBody } from '../../lib/cli/propfind-body.js';
+import { propfindBody } from '../../lib/client/propfind-body.js';
 
 const DAV = 'DAV:';
 

@@ -45,7 +45,7 @@ describe('hostile input: a source that fails', () => {
 
   it('a fetch Response whose body fails: SOURCE after the complete responses', async () => {
     const { stream } = recordingStream(chunkList(chunks), { failAfter: 5 });
-    const out = await iterate(new Response(stream, { headers: { 'content-type': 'application/xml; charset=utf-8' } }));
+    const out = await iterate(new Response(stream, { status: 207, headers: { 'content-type': 'application/xml; charset=utf-8' } }));
     expect(out.responses).to.have.length(ends.filter((e) => e <= 5 * SIZE).length);
     expect(out.error?.code).to.equal('SOURCE');
   });

@@ -1,0 +1,120 @@
+/** Options and results of the client layer (propfind, report, walk, syncCollection). */
+import type { MultistatusSummary, ParseOptions, PropKey } from '../types.js';
+
+/** The `Depth` request header. */
+export type Depth = 0 | 1 | 'infinity';
+
+/**
+ * Request headers, as `new Headers()` takes them: a `Headers`, a record, or name/value pairs (the
+ * DOM's `HeadersInit`, spelled out so that the types need no DOM library).
+ */
+export type HeadersInput = Headers | Record<string, string> | [string, string][];
+
+/** How a request is sent: every client function takes these. */
+export interface RequestOptions {
+  /** The `fetch` to use (undici's, node-fetch, a test double...). Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Extra request headers; they replace the defaults of the same name (`Content-Type`, `Depth`...). */
+  headers?: HeadersInput;
+  /** Basic credentials (sent as `Authorization: Basic ...` with the first request, UTF-8). */
+  auth?: { username: string; password: string };
+  /** Aborts the request(s) and the parse: `ABORTED`. */
+  signal?: AbortSignal;
+  /**
+   * Milliseconds to wait for the response headers, then for each chunk of the body: the clock
+   * runs only while waiting for the server, not while a slow consumer holds the iteration back.
+   * Past it: `SOURCE` (the cause is a `TimeoutError`). Default: no timeout.
+   */
+  timeout?: number;
+}
+
+/** Which properties a PROPFIND asks for. */
+export type PropRequest = readonly PropKey[] | 'allprop' | 'propname';
+
+/** Options of {@link propfind}. */
+export interface PropfindOptions extends RequestOptions, ParseOptions {
+  /** Default 1. */
+  depth?: Depth;
+  /** Property keys (`getetag`, `{http://owncloud.org/ns}fileid`), `'allprop'` (default) or `'propname'`. */
+  props?: PropRequest;
+}
+
+/** Options of {@link report}. */
+export interface ReportOptions extends RequestOptions, ParseOptions {
+  /** No `Depth` header unless given. */
+  depth?: Depth;
+}
+
+/** Options of {@link walk}. */
+export interface WalkOptions extends RequestOptions, ParseOptions {
+  /** Properties to ask for, as for {@link propfind}. Default `'allprop'`. */
+  props?: PropRequest;
+  /** Try one `Depth: infinity` request first. Default `true`; `false` walks with `Depth: 1` at once. */
+  infinity?: boolean;
+  /** `Depth: 1` requests in flight at once (each with at most one body being parsed). Default 4. */
+  concurrency?: number;
+  /** Retries of a request that failed transiently (connection reset, timeout, 502/503/504, 429). Default 3. */
+  retries?: number;
+  /** First backoff delay in ms, doubled at each retry (a `Retry-After` wins, up to `maxRetryDelay`). Default 250. */
+  retryDelay?: number;
+  /** Longest backoff in ms. Default 30,000. */
+  maxRetryDelay?: number;
+  /**
+   * `false` (default): a listing that keeps failing ends the walk with its error, after the
+   * responses already yielded. `true`: it is recorded in `summary().failures` and skipped.
+   */
+  skipFailures?: boolean;
+  /** Called once if the walk leaves `Depth: infinity` for `Depth: 1` requests (refused, or answered as Depth 1). */
+  onFallback?: (mode: 'depth-1' | 'infinity-capped', refusal?: string) => void;
+}
+
+/** A listing the walk gave up on (only with `skipFailures`). */
+export interface WalkFailure {
+  /** The collection whose listing failed. */
+  url: string;
+  /** The error code (`HTTP`, `SOURCE`...). */
+  code: string;
+  /** The HTTP status, for code `HTTP`. */
+  status?: number;
+  message: string;
+}
+
+/** How the walk went: {@link MultistatusSummary} over every body, plus the walk's own counts. */
+export interface WalkSummary extends MultistatusSummary {
+  /**
+   * `infinity`: one `Depth: infinity` request listed the tree. `depth-1`: the tree was walked
+   * with `Depth: 1` requests (infinity refused, or not tried). `infinity-capped`: the server
+   * answered `Depth: infinity` as if it were `Depth: 1`; the walk went on with `Depth: 1` below.
+   */
+  mode: 'infinity' | 'depth-1' | 'infinity-capped';
+  /** How the server refused `Depth: infinity` (`403 Forbidden (propfind-finite-depth)`), when it did. */
+  refusal?: string;
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  /** Requests that were retries. */
+  retries: number;
+  /** Collections listed (with Depth 1 or infinity). */
+  collections: number;
+  /** Listings skipped after failing (only with `skipFailures`). */
+  failures: WalkFailure[];
+}
+
+/** Options of {@link syncCollection}. */
+export interface SyncOptions extends RequestOptions, ParseOptions {
+  /** The token of the last sync; none (or `""`): the initial sync. */
+  token?: string | undefined;
+  /** Properties to ask for. Default `['getetag']`. */
+  props?: readonly PropKey[];
+  /** Ask for at most this many results per page (`DAV:limit`); the server may page on its own too. */
+  limit?: number;
+  /** `1` (default, members) or `'infinite'` (the whole tree). */
+  level?: 1 | 'infinite';
+  /** Stop after this many pages (requests). Default 1,000. */
+  maxPages?: number;
+}
+
+/** {@link MultistatusSummary} over every page of a sync, plus the number of pages. */
+export interface SyncSummary extends MultistatusSummary {
+  /** Requests sent (one per page). */
+  requests: number;
+}
