@@ -37,7 +37,7 @@ export interface ProfileResult {
   samplingIntervalUs: number;
   /** Functions by self time, largest first. */
   functions: ProfileEntry[];
-  /** Self time by file (`lib/parser/parser.ts`, `node_modules/saxes/saxes.js`, `(garbage collector)`...). */
+  /** Self time by file (`lib/parser/state-machine.ts`, `node_modules/saxes/saxes.js`, `(garbage collector)`...). */
   files: ProfileEntry[];
   /** Where the raw profile was written (open it in Chrome DevTools). */
   profileFile: string;

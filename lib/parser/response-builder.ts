@@ -78,6 +78,8 @@ export class ResponseBuilder {
 
   private readonly statusLines: StatusLines;
   private readonly maxText: number;
+  private readonly maxResponseSize: number;
+  private readonly maxProperties: number;
 
   constructor(
     private readonly input: SaxAdapter,
@@ -86,6 +88,8 @@ export class ResponseBuilder {
     private readonly base: URL | undefined,
   ) {
     this.maxText = report.limits.maxTextLength;
+    this.maxResponseSize = report.limits.maxResponseSize;
+    this.maxProperties = report.limits.maxProperties;
     this.statusLines = new StatusLines(report);
   }
 
@@ -106,7 +110,7 @@ export class ResponseBuilder {
 
   /** LIMIT_EXCEEDED once the response being read is longer than limits.maxResponseSize. */
   checkResponseSize(): void {
-    if (this.input.position - this.responseStart > this.report.limits.maxResponseSize) {
+    if (this.input.position - this.responseStart > this.maxResponseSize) {
       throw this.report.limit('maxResponseSize', 'characters of XML in one response');
     }
   }
@@ -121,7 +125,7 @@ export class ResponseBuilder {
 
   /** One more property in the response (bounded by limits.maxProperties). */
   countProperty(): void {
-    if (++this.propertyCount > this.report.limits.maxProperties) throw this.report.limit('maxProperties', 'properties in one response');
+    if (++this.propertyCount > this.maxProperties) throw this.report.limit('maxProperties', 'properties in one response');
   }
 
   /** Where the conditions of an `error` element go: the response's, the propstat's, or (inside a root description) none. */
