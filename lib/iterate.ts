@@ -3,10 +3,20 @@ import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
+import type { OptionsFor, Props, PropsOf } from './props.js';
+import type { DavResponse, Props as LooseProps } from './parser/model.js';
+import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 
-/** The async iterator returned by {@link parseMultistatus}. */
-export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> {
+/**
+ * The async iterator returned by {@link parseMultistatus}; `P` is the type of each response's
+ * `props`.
+ *
+ * @example
+ * const it: MultistatusIterator = parseMultistatus(body);
+ * for await (const r of it) console.log(r.href);
+ * console.log((await it.summary()).syncToken);
+ */
+export interface MultistatusIterator<P extends object = Props> extends AsyncIterableIterator<TypedResponse<P>> {
   /**
    * What the body said besides its responses (sync-token, truncation, diagnostics…). Resolves once
    * the body has been read to its end; if the iteration has not got there, it reads on, dropping
@@ -19,18 +29,20 @@ export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> 
  * Parses a `207 Multi-Status` body and yields each `response` as soon as its end tag arrives. It
  * reads a chunk only when the consumer asks for more, and `break` (or `return()`) cancels the
  * source. For a fetch `Response`, the charset of its Content-Type is used unless
- * `options.encoding` is given.
+ * `options.encoding` is given. The type of `props` follows the options (see {@link PropsOf}).
  *
  * @example
  * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
  */
-export function parseMultistatus(source: Source, options: ParseOptions = {}): MultistatusIterator {
-  let encoding = options.encoding;
+export function parseMultistatus<const O extends ParseOptions = {}>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const given: ParseOptions = options ?? {};
+  let encoding = given.encoding;
   if (encoding === undefined && isResponse(source)) encoding = charsetOf(source.headers.get('content-type'));
-  return new Iteration(readerOf(source), { ...options, encoding });
+  // The parser builds untyped-at-compile-time maps; the options decide what they hold.
+  return new Iteration(readerOf(source), { ...given, encoding }) as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
 }
 
-class Iteration implements MultistatusIterator {
+class Iteration implements MultistatusIterator<LooseProps> {
   private readonly queue: DavResponse[] = [];
   private head = 0;
   private readonly parser: MultistatusParser;
@@ -48,7 +60,7 @@ class Iteration implements MultistatusIterator {
     private readonly reader: ChunkReader,
     options: ParseOptions,
   ) {
-    this.parser = new MultistatusParser({ ...options, onResponse: (r) => this.queue.push(r) });
+    this.parser = new MultistatusParser({ ...options, onResponse: (r: DavResponse) => this.queue.push(r) });
     this.signal = options.signal;
     this.onAbort = () => {
       void this.cancelSource(this.signal?.reason);

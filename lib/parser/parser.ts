@@ -10,18 +10,24 @@ import { DAV_NS, normaliseKey } from '../names.js';
 import { decoderTable } from '../properties/registry.js';
 import type { Decoder } from '../properties/registry.js';
 import { MISSING_STATUS, isFailure, isSuccess, isXmlSpace, parseStatus, trimXml } from '../status.js';
-import type {
-  DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, Propstat, Props, XmlElement,
-} from '../types.js';
+import type { DavResponse as TypedResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, XmlElement } from '../types.js';
+import type { OptionsFor, Props as TypedProps } from '../props.js';
+import type { DavResponse, Propstat, Props } from './model.js';
+import { UNTYPED } from '../properties/values.js';
 import { HAS_ELEMENT, appendText, finishNode, textFlag } from './capture.js';
 import { NamespaceScope } from './namespaces.js';
 import { detach } from '../strings.js';
 import type { ResolvedName } from './namespaces.js';
 
-/** Options of the low-level parser: the parse options plus the callback that gets each response. */
-export interface MultistatusParserOptions extends ParseOptions {
+/**
+ * Options of the low-level parser: the parse options plus the callback that gets each response.
+ *
+ * @example
+ * const options: MultistatusParserOptions = { onResponse: (r) => console.log(r.href) };
+ */
+export interface MultistatusParserOptions<P extends object = TypedProps> extends ParseOptions {
   /** Called synchronously with each top-level response as soon as its end tag has been read. */
-  onResponse: (response: DavResponse) => void;
+  onResponse: (response: TypedResponse<P>) => void;
 }
 
 // What the parser is inside of (the "interior mode" of an open element).
@@ -115,9 +121,16 @@ const EMPTY_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, 
 /**
  * The synchronous push parser: `write()` chunks of bytes or text, `end()` once. Each top-level
  * `response` is handed to `onResponse` as soon as its end tag has been read, then forgotten.
- * Knows nothing of I/O; the iterator, stream and CLI faces are thin adapters over it.
+ * Knows nothing of I/O; the iterator, stream and CLI faces are thin adapters over it. The type of
+ * the responses' `props` follows the options (see {@link PropsOf}).
+ *
+ * @example
+ * const parser = new MultistatusParser({ onResponse: (r) => console.log(r.href, r.props.getetag) });
+ * parser.write('<multistatus xmlns="DAV:"><response><href>/a</href>');
+ * parser.write('<status>HTTP/1.1 200 OK</status></response></multistatus>');
+ * const summary = parser.end();
  */
-export class MultistatusParser {
+export class MultistatusParser<const O extends ParseOptions & { onResponse: unknown } = { onResponse: unknown }> {
   private readonly sax: SaxesParser<{ position: true; xmlns: false }>;
   private readonly onResponse: (response: DavResponse) => void;
   private readonly limits: Limits;
@@ -182,6 +195,7 @@ export class MultistatusParser {
   private psError: XmlElement[] | undefined;
   private psDescription: string | undefined;
   private psLang: Record<string, string> | undefined;
+  private psRaw: Record<string, string | XmlElement> | undefined;
   private pendingCount = 0;
   private pendingKeys: string[] = [];
   private pendingTexts: string[] = [];
@@ -222,8 +236,9 @@ export class MultistatusParser {
   private callbackError: { error: unknown } | undefined;
   private readonly statusCache = new Map<string, DavStatus>();
 
-  constructor(options: MultistatusParserOptions) {
-    this.onResponse = options.onResponse;
+  constructor(options: OptionsFor<O>) {
+    // The parser builds untyped-at-compile-time maps; the options decide what they hold.
+    this.onResponse = options.onResponse as unknown as (response: DavResponse) => void;
     this.limits = resolveLimits(options.limits);
     this.strict = options.strict === true;
     this.base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
@@ -477,6 +492,7 @@ export class MultistatusParser {
             this.psError = undefined;
             this.psDescription = undefined;
             this.psLang = undefined;
+            this.psRaw = undefined;
             this.modes[depth] = PROPSTAT;
             this.kinds[depth] = K_PROPSTAT;
             return;
@@ -820,22 +836,28 @@ export class MultistatusParser {
         this.pendingAttrs[i] = this.capAttrs;
         return;
       }
-      props[key] = isFailure(status) ? null : this.decodeValue(this.capDecoder, key, this.capText, undefined, this.capAttrs);
+      if (isFailure(status)) props[key] = null;
+      else this.setValue(props, this.capDecoder, key, this.capText, undefined, this.capAttrs);
       return;
     }
-    props[key] = this.decodeValue(this.capDecoder, key, this.capText, root, this.capAttrs);
+    this.setValue(props, this.capDecoder, key, this.capText, root, this.capAttrs);
   }
 
-  /** decodeRaw, with a string result detached from its chunk (the response will keep it). */
-  private decodeValue(
+  /**
+   * props[key] = decodeRaw(...), a string detached from its chunk (the response will keep it).
+   * A value kept in `raw` instead leaves no key (it removes a placeholder or an earlier duplicate).
+   */
+  private setValue(
+    props: Props,
     decoder: Decoder | undefined,
     key: string,
     text: string,
     root: XmlElement | undefined,
     attrs: Record<string, string> | undefined,
-  ): unknown {
+  ): void {
     const value = this.decodeRaw(decoder, key, text, root, attrs);
-    return typeof value === 'string' ? detach(value) : value;
+    if (value === undefined) delete props[key];
+    else props[key] = typeof value === 'string' ? detach(value) : value;
   }
 
   private decodeRaw(
@@ -846,36 +868,53 @@ export class MultistatusParser {
     attrs: Record<string, string> | undefined,
   ): unknown {
     if (decoder === undefined) return root ?? (attrs === undefined ? text : element(key, attrs, text));
+    // The typed slot holds only a typed value: anything else goes to the propstat's raw map
+    // (keepRaw returns undefined: no key in props).
     if (decoder.custom) {
       const raw = root ?? (attrs === undefined ? text : element(key, attrs, text));
+      let value: unknown;
       try {
-        return (decoder.decode as (v: string | XmlElement) => unknown)(raw);
+        value = (decoder.decode as (v: string | XmlElement) => unknown)(raw);
       } catch (e) {
-        this.diag('BAD_VALUE', `the decoder of ${key} failed (${e instanceof Error ? e.message : String(e)}); the raw value is kept`);
-        return raw;
+        this.diag('BAD_VALUE', `the decoder of ${key} failed (${e instanceof Error ? e.message : String(e)}); the value as sent is in raw`);
+        return this.keepRaw(key, text, root, attrs);
       }
+      if (value !== undefined) return value;
+      this.diag('BAD_VALUE', `the decoder of ${key} returned undefined; the value as sent is in raw`);
+      return this.keepRaw(key, text, root, attrs);
     }
+    let value: unknown;
     if (!decoder.element) {
       if (root !== undefined) {
-        this.diag('BAD_VALUE', `${key} has element content where text was expected; kept as an element`);
-        return root;
+        this.diag('BAD_VALUE', `${key} has element content where text was expected; the value as sent is in raw`);
+        return this.keepRaw(key, text, root, attrs);
       }
-      const value = (decoder.decode as (v: string) => unknown)(text);
+      value = (decoder.decode as (v: string) => unknown)(text);
       if (value === undefined) {
-        // An empty element (a propname answer) is kept as "" without a diagnostic.
-        if (text === '' || isXmlSpace(text)) return text;
-        this.diag('BAD_VALUE', `${key} ${quote(text)} does not parse; the raw text is kept`);
-        return text;
+        // An empty element (a propname answer) goes to raw without a diagnostic.
+        if (text !== '' && !isXmlSpace(text)) this.diag('BAD_VALUE', `${key} ${quote(text)} does not parse; the value as sent is in raw`);
+        return this.keepRaw(key, text, root, attrs);
       }
-      return value;
+      if (typeof value === 'number' && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER)) {
+        // Past 2^53: the nearest number stays typed, the exact digits go to raw beside it.
+        this.diag('IMPRECISE_NUMBER', `${key} ${quote(text)} is past 2^53: props holds the nearest number, raw the digits as sent`);
+        this.keepRaw(key, text, root, attrs);
+      }
+    } else {
+      value = (decoder.decode as (v: XmlElement) => unknown)(root ?? element(key, attrs ?? EMPTY_ATTRS, text));
+      if (value === undefined) {
+        this.diag('BAD_VALUE', `${key} does not have the expected structure; the value as sent is in raw`);
+        return this.keepRaw(key, text, root, attrs);
+      }
     }
-    const el = root ?? element(key, attrs ?? EMPTY_ATTRS, text);
-    const value = (decoder.decode as (v: XmlElement) => unknown)(el);
-    if (value === undefined) {
-      this.diag('BAD_VALUE', `${key} does not have the expected structure; the raw value is kept`);
-      return root ?? (attrs === undefined ? text : el);
-    }
-    return value;
+    // UNTYPED: well-formed but not the typed form (an expand-property answer, an empty (href?)).
+    return value === UNTYPED ? this.keepRaw(key, text, root, attrs) : value;
+  }
+
+  /** Puts the value as sent (what `typed: false` gives) in the propstat's raw map; returns undefined. */
+  private keepRaw(key: string, text: string, root: XmlElement | undefined, attrs: Record<string, string> | undefined): undefined {
+    (this.psRaw ??= {})[key] = root ?? (attrs === undefined ? detach(text) : element(key, attrs, text));
+    return undefined;
   }
 
   private finishText(): void {
@@ -945,12 +984,13 @@ export class MultistatusParser {
           const key = this.pendingKeys[i]!;
           // A later duplicate with content has replaced the placeholder: last wins.
           if (props[key] !== null) continue;
-          props[key] = this.decodeValue(this.pendingDecoders[i], key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
+          this.setValue(props, this.pendingDecoders[i], key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
         }
       }
       this.pendingCount = 0;
     }
     const propstat: Propstat = { status, props };
+    if (this.psRaw) propstat.raw = this.psRaw;
     if (this.psError) propstat.error = this.psError;
     if (this.psDescription !== undefined) propstat.responseDescription = this.psDescription;
     if (this.psLang) propstat.lang = this.psLang;
