@@ -19,6 +19,6 @@ export type {
   DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, PropKey, Propstat,
   PropertyDecoder, XmlElement,
 } from './types.js';
-export type { NormaliseKey, OptionsFor, Props, PropsOf, PropstatProps, ResponseOf, UntypedProps, UntypedValue } from './props.js';
+export type { Empty, NormaliseKey, OptionsFor, Props, PropsOf, PropstatProps, ResponseOf, UntypedProps, UntypedValue } from './props.js';
 export type { BuiltinProps, JsonValue } from './properties/builtin.js';
 export type { Ace, AcePrincipal, ActiveLock, DataType, LockEntry, ParentBinding, SupportedPrivilege } from './properties/types.js';

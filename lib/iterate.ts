@@ -3,7 +3,7 @@ import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
-import type { OptionsFor, Props, PropsOf } from './props.js';
+import type { Empty, OptionsFor, Props, PropsOf } from './props.js';
 import type { DavResponse, Props as LooseProps } from './parser/model.js';
 import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 
@@ -34,7 +34,7 @@ export interface MultistatusIterator<P extends object = Props> extends AsyncIter
  * @example
  * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
  */
-export function parseMultistatus<const O extends ParseOptions = {}>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+export function parseMultistatus<const O extends ParseOptions = Empty>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
   const given: ParseOptions = options ?? {};
   let encoding = given.encoding;
   if (encoding === undefined && isResponse(source)) encoding = charsetOf(source.headers.get('content-type'));

@@ -38,12 +38,15 @@ export type PropstatProps<P extends object = Props> = { [K in keyof P]: P[K] | n
 /** What a property key given by the user means: `{DAV:}getetag` is `getetag`. */
 export type NormaliseKey<K extends string> = K extends `{DAV:}${infer Local}` ? Local : K;
 
+/** No keys (and the options of a call without options). */
+export type Empty = Record<never, never>;
+
 type Returned<F> = F extends (...args: never[]) => infer R ? R : never;
 type DecodersOf<O> = 'decoders' extends keyof O ? Exclude<O['decoders' & keyof O], undefined> : never;
 type PropertiesOf<O> = 'properties' extends keyof O ? Exclude<O['properties' & keyof O], undefined> : never;
 
 /** Keys with custom decoders (known only when `decoders` is an object literal). */
-type CustomProps<D> = [D] extends [never] ? {} : string extends keyof D ? {} : { [K in keyof D & string as NormaliseKey<K>]: Returned<D[K]> };
+type CustomProps<D> = [D] extends [never] ? Empty : string extends keyof D ? Empty : { [K in keyof D & string as NormaliseKey<K>]: Returned<D[K]> };
 
 /** What a decoder of a key nobody can see (a `decoders` typed as a record) may give. */
 type HiddenDecoded<D> = [D] extends [never] ? never : string extends keyof D ? Returned<D[string]> : never;
@@ -55,7 +58,7 @@ type TypedFlag<O> = 'typed' extends keyof O ? (Exclude<O['typed' & keyof O], und
 type BuiltinsFor<O> = [TypedFlag<O>] extends [true]
   ? BuiltinProps
   : [TypedFlag<O>] extends [false]
-    ? {}
+    ? Empty
     : { [K in keyof BuiltinProps]: BuiltinProps[K] | UntypedValue };
 
 type Known<O> =
@@ -65,7 +68,7 @@ type Known<O> =
 
 type Other<O> = UntypedValue | HiddenDecoded<DecodersOf<O>>;
 
-type Listed<O, P> = P extends readonly string[] ? (string extends P[number] ? never : NormaliseKey<P[number]>) : never;
+type Listed<P> = P extends readonly string[] ? (string extends P[number] ? never : NormaliseKey<P[number]>) : never;
 
 /**
  * The type of `props` that options `O` give: the default {@link Props}; custom `decoders`' return
@@ -77,11 +80,11 @@ type Listed<O, P> = P extends readonly string[] ? (string extends P[number] ? ne
  * const options = { properties: ['getetag', 'getcontentlength'] } as const satisfies ParseOptions;
  * type P = PropsOf<typeof options>; // { getetag: string; getcontentlength: number }
  */
-export type PropsOf<O> = [Listed<O, PropertiesOf<O>>] extends [never]
+export type PropsOf<O> = [Listed<PropertiesOf<O>>] extends [never]
   ? IsDefault<O> extends true
     ? Props
     : Known<O> & { [key: string]: Other<O> }
-  : { [K in Listed<O, PropertiesOf<O>>]: K extends keyof Known<O> ? Known<O>[K] : Other<O> };
+  : { [K in Listed<PropertiesOf<O>>]: K extends keyof Known<O> ? Known<O>[K] : Other<O> };
 
 type IsDefault<O> = [TypedFlag<O>] extends [true] ? ([DecodersOf<O>] extends [never] ? true : false) : false;
 

@@ -1,7 +1,7 @@
 import { ReadableStream as PolyfillReadableStream, WritableStream as PolyfillWritableStream } from 'web-streams-polyfill';
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
-import type { OptionsFor, PropsOf } from './props.js';
+import type { Empty, OptionsFor, PropsOf } from './props.js';
 import type { DavResponse } from './parser/model.js';
 import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 
@@ -22,11 +22,11 @@ type Chunk = Uint8Array | string;
  * const res = await fetch(url, { method: 'PROPFIND', headers: { Depth: '1' } });
  * const reader = res.body!.pipeThrough(new MultistatusStream({ properties: ['getetag'] })).getReader();
  */
-export class MultistatusStream<const O extends ParseOptions = {}> implements TransformStream<Chunk, TypedResponse<PropsOf<O>>> {
+export class MultistatusStream<const O extends ParseOptions = Empty> implements TransformStream<Uint8Array | string, TypedResponse<PropsOf<O>>> {
   /** The responses, one at a time. */
   readonly readable: ReadableStream<TypedResponse<PropsOf<O>>>;
   /** Where the body's bytes (or text) go. */
-  readonly writable: WritableStream<Chunk>;
+  readonly writable: WritableStream<Uint8Array | string>;
   /** Resolves with the summary once the body has ended; rejects with the parse error. */
   readonly summary: Promise<MultistatusSummary>;
 

@@ -134,7 +134,12 @@ export interface MultistatusSummary {
  */
 export type PropertyDecoder<T = unknown> = (value: string | XmlElement) => T;
 
-/** Resource limits. Each is checked while parsing; past one the parse stops with `LIMIT_EXCEEDED`. */
+/**
+ * Resource limits. Each is checked while parsing; past one the parse stops with `LIMIT_EXCEEDED`.
+ *
+ * @example
+ * parseMultistatus(res, { limits: { maxDepth: 1024, maxTextLength: 256 * 1024 * 1024 } });
+ */
 export interface Limits {
   /** Element nesting depth. Default 256. */
   maxDepth: number;

@@ -1,5 +1,5 @@
+import type { DAV_NS } from '../names.js';
 import {
-  DAV_NS,
   APACHE_NS, APPLE_ICAL_NS, CALDAV_NS, CALSERVER_NS, CARDDAV_NS, MICROSOFT_NS, NEXTCLOUD_NS, OCM_NS, OCS_NS, OWNCLOUD_NS, keyOf,
 } from '../names.js';
 import type { PropertyDecoder, XmlElement } from '../types.js';

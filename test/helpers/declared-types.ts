@@ -73,10 +73,10 @@ class CheckBuilder {
     const id = `${(type as { id?: number }).id ?? this.checker.typeToString(type)}:${map}`;
     const known = this.cache.get(id);
     if (known) return known;
-    let built: Check | undefined;
-    const lazy: Check = (v, w) => built!(v, w);
+    const slot: { check?: Check } = {};
+    const lazy: Check = (v, w) => slot.check!(v, w);
     this.cache.set(id, lazy);
-    built = this.build(type, map);
+    slot.check = this.build(type, map);
     return lazy;
   }
 

@@ -20,7 +20,7 @@ export async function defaults(): Promise<void> {
     expectExact<UntypedValue | undefined>()(r.props['{http://example.com/ns}x']);
     // @ts-expect-error a date is not a string
     const wrong: string = r.props.getlastmodified;
-    void size, total, wrong;
+    void [size, total, wrong];
   }
 }
 
@@ -33,8 +33,8 @@ export async function narrowed(): Promise<void> {
     void r.props.displayname;
     expectExact<string | null | undefined>()(r.propstats[0]?.props.getetag);
   }
-  const asConst = { properties: ['getlastmodified'] } as const satisfies ParseOptions;
-  expectExact<{ getlastmodified: Date }>()(null as unknown as PropsOf<typeof asConst>);
+  const _asConst = { properties: ['getlastmodified'] } as const satisfies ParseOptions;
+  expectExact<{ getlastmodified: Date }>()(null as unknown as PropsOf<typeof _asConst>);
 }
 
 export async function customDecoders(): Promise<void> {
