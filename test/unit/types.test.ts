@@ -15,7 +15,7 @@ import { expect } from 'chai';
 import { declaredTypes } from '../helpers/declared-types.js';
 import { fixtureBytes, listFixtures } from '../helpers/fixtures.js';
 import { viaIterator } from '../helpers/run-parser.js';
-import { blocksOf, checkBlocks } from '../readme/check-blocks.js';
+import { blocksOf, checkBlocks, extractBlocks } from '../readme/check-blocks.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,6 +37,28 @@ describe('typed model', function () {
     expect(blocks.length).to.be.greaterThan(5);
     const errors = checkBlocks(blocks).map((e) => `${e.block.file}:${e.line}:${e.column}: ${e.message}`);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('the README check fails on a block that does not compile, at its line in the markdown', () => {
+    const md = [
+      '# t',
+      '```ts',
+      "import { parseMultistatus } from 'multistatus';",
+      'for await (const r of parseMultistatus(res)) console.log(r.props.getetag.length);',
+      '```',
+      'text',
+      '```ts',
+      "import { parseMultistatus } from 'multistatus';",
+      'for await (const r of parseMultistatus(res)) {',
+      '  const n: number = r.props.getlastmodified;',
+      '}',
+      '```',
+    ].join('\n');
+    const blocks = extractBlocks(md, 'T.md');
+    expect(blocks.map((b) => b.line)).to.deep.equal([3, 8]);
+    const errors = checkBlocks(blocks);
+    expect(errors.map((e) => `${e.block.file}:${e.line}`)).to.deep.equal(['T.md:10']);
+    expect(errors[0]!.message).to.include("Type 'Date' is not assignable to type 'number'");
   });
 
   it('every value of every fixture has its declared type (typed, and typed: false)', async () => {
