@@ -53,7 +53,17 @@ export interface HttpDetails {
   retryAfterMs?: number;
 }
 
-/** The only error type this library throws. Responses delivered before it stay valid. */
+/**
+ * The only error type this library throws. Responses delivered before it stay valid.
+ *
+ * @example
+ * try {
+ *   for await (const r of parseMultistatus(res)) console.log(r.href);
+ * } catch (e) {
+ *   if (e instanceof MultistatusError && e.code === 'NOT_MULTISTATUS') console.error('not a 207 body:', e.message);
+ *   else throw e;
+ * }
+ */
 export class MultistatusError extends Error {
   override name = 'MultistatusError';
   readonly code: MultistatusErrorCode;

@@ -4,10 +4,20 @@ import { httpError } from './http-error.js';
 import { MultistatusParser } from './parser/parser.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
+import type { Empty, OptionsFor, Props, PropsOf } from './props.js';
+import type { DavResponse, Props as LooseProps } from './parser/model.js';
+import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 
-/** The async iterator returned by {@link parseMultistatus}. */
-export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> {
+/**
+ * The async iterator returned by {@link parseMultistatus}; `P` is the type of each response's
+ * `props`.
+ *
+ * @example
+ * const it: MultistatusIterator = parseMultistatus(body);
+ * for await (const r of it) console.log(r.href);
+ * console.log((await it.summary()).syncToken);
+ */
+export interface MultistatusIterator<P extends object = Props> extends AsyncIterableIterator<TypedResponse<P>> {
   /**
    * What the body said besides its responses (sync-token, truncation, diagnostics…). Resolves once
    * the body has been read to its end; if the iteration has not got there, it reads on, dropping
@@ -21,18 +31,22 @@ export interface MultistatusIterator extends AsyncIterableIterator<DavResponse> 
  * reads a chunk only when the consumer asks for more, and `break` (or `return()`) cancels the
  * source. For a fetch `Response`, the charset of its Content-Type is used unless
  * `options.encoding` is given, and a status other than 207 is a `MultistatusError` of code
- * `HTTP` (status, URL, challenge and the start of the body) rather than a parse of the body.
+ * `HTTP` (status, URL, challenge and the start of the body) rather than a parse of the body. The
+ * type of `props` follows the options (see {@link PropsOf}).
  *
  * @example
  * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
  */
-export function parseMultistatus(source: Source, options: ParseOptions = {}): MultistatusIterator {
-  let encoding = options.encoding;
+export function parseMultistatus<const O extends ParseOptions = Empty>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const given: ParseOptions = options ?? {};
+  let encoding = given.encoding;
+  let reader: ChunkReader | undefined;
   if (isResponse(source)) {
     if (encoding === undefined) encoding = charsetOf(source.headers.get('content-type'));
-    if (typeof source.status === 'number' && source.status !== 207) return new Iteration(refusal(source), { ...options, encoding });
+    if (typeof source.status === 'number' && source.status !== 207) reader = refusal(source);
   }
-  return new Iteration(readerOf(source), { ...options, encoding });
+  // The parser builds untyped-at-compile-time maps; the options decide what they hold.
+  return new Iteration(reader ?? readerOf(source), { ...given, encoding }) as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
 }
 
 /** A reader that fails with the `HTTP` error of a non-207 `Response` (and releases its body). */
@@ -49,7 +63,7 @@ function refusal(res: Response): ChunkReader {
   };
 }
 
-class Iteration implements MultistatusIterator {
+class Iteration implements MultistatusIterator<LooseProps> {
   private readonly queue: DavResponse[] = [];
   private head = 0;
   private readonly parser: MultistatusParser;
@@ -67,7 +81,7 @@ class Iteration implements MultistatusIterator {
     private readonly reader: ChunkReader,
     options: ParseOptions,
   ) {
-    this.parser = new MultistatusParser({ ...options, onResponse: (r) => this.queue.push(r) });
+    this.parser = new MultistatusParser({ ...options, onResponse: (r: DavResponse) => this.queue.push(r) });
     this.signal = options.signal;
     this.onAbort = () => {
       void this.cancelSource(this.signal?.reason);

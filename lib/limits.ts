@@ -1,6 +1,11 @@
 import type { Limits } from './types.js';
 
-/** The default resource limits; every one can be raised or lowered through `options.limits`. */
+/**
+ * The default resource limits; every one can be raised or lowered through `options.limits`.
+ *
+ * @example
+ * parseMultistatus(res, { limits: { maxDepth: DEFAULT_LIMITS.maxDepth * 4 } });
+ */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDepth: 256,
   maxTextLength: 64 * 1024 * 1024,

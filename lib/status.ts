@@ -25,6 +25,9 @@ export function isXmlSpace(s: string): boolean {
 /**
  * Parses a status line. Accepts `HTTP/1.1 200 OK`, `HTTP/1.0 404`, legacy `HTTP 1.1 200 OK`,
  * odd reason phrases; `HTTP/1.1 OK` gives `code: null`. Never relies on the reason phrase.
+ *
+ * @example
+ * parseStatus('HTTP/1.1 424 Failed Dependency'); // { code: 424, text: 'Failed Dependency', line: 'HTTP/1.1 424 Failed Dependency' }
  */
 export function parseStatus(raw: string): DavStatus {
   const line = trimXml(raw);

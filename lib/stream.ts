@@ -1,6 +1,8 @@
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
+import type { Empty, OptionsFor, PropsOf } from './props.js';
+import type { DavResponse } from './parser/model.js';
+import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 import { loadStreamClasses, streamClasses } from './web-streams.js';
 
 type Chunk = Uint8Array | string;
@@ -13,11 +15,18 @@ type Chunk = Uint8Array | string;
  * It is a readable/writable pair rather than a plain `TransformStream` so that a parse error
  * reaches the reader only after every response before it: a TransformStream that errors drops
  * what is still queued. The writable side waits while responses are waiting to be read, so a
- * slow reader holds back the body (at most one chunk's responses are buffered).
+ * slow reader holds back the body (at most one chunk's responses are buffered). The type of the
+ * responses' `props` follows the options (see {@link PropsOf}).
+ *
+ * @example
+ * const res = await fetch(url, { method: 'PROPFIND', headers: { Depth: '1' } });
+ * const reader = res.body!.pipeThrough(new MultistatusStream({ properties: ['getetag'] })).getReader();
  */
-export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
-  readonly readable: ReadableStream<DavResponse>;
-  readonly writable: WritableStream<Chunk>;
+export class MultistatusStream<const O extends ParseOptions = Empty> implements TransformStream<Uint8Array | string, TypedResponse<PropsOf<O>>> {
+  /** The responses, one at a time. */
+  readonly readable: ReadableStream<TypedResponse<PropsOf<O>>>;
+  /** Where the body's bytes (or text) go. */
+  readonly writable: WritableStream<Uint8Array | string>;
   /** Resolves with the summary once the body has ended; rejects with the parse error. */
   readonly summary: Promise<MultistatusSummary>;
 
@@ -31,7 +40,8 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
   }
 
   /** @throws MultistatusError `USAGE` where the runtime has no web streams and `ready()` has not resolved. */
-  constructor(options: ParseOptions = {}) {
+  constructor(options?: OptionsFor<O>) {
+    const given: ParseOptions = options ?? {};
     const classes = streamClasses();
     if (!classes) {
       throw new MultistatusError(
@@ -54,7 +64,7 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
     // Nobody may ever ask for the summary: do not let its rejection go unhandled.
     this.summary.catch(() => undefined);
 
-    const parser = new MultistatusParser({ ...options, onResponse: (r) => queue.push(r) });
+    const parser = new MultistatusParser({ ...given, onResponse: (r: DavResponse) => queue.push(r) });
     const wake = (): void => {
       wakeReader?.();
       wakeReader = undefined;
@@ -70,12 +80,13 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
     const drained = (): Promise<void> =>
       head >= queue.length || ended ? Promise.resolve() : new Promise<void>((res) => (wakeWriter = res));
 
-    const signal = options.signal;
+    const signal = given.signal;
     const onAbort = (): void => fail(new MultistatusError('ABORTED', 'the parse was aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const { ReadableStream: Readable, WritableStream: Writable } = classes;
 
+    // The parser builds untyped-at-compile-time maps; the options decide what they hold.
     this.readable = new Readable<DavResponse>(
       {
         async pull(controller) {
@@ -105,7 +116,7 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
         },
       },
       { highWaterMark: 0 },
-    );
+    ) as ReadableStream<TypedResponse<PropsOf<O>>>;
 
     let bytes = 0; // what the source gave, for the offset of a SOURCE error
     this.writable = new Writable<Chunk>({

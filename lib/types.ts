@@ -1,7 +1,8 @@
 /**
  * The data model of a parsed `207 Multi-Status` body. Every type here is JSON-friendly apart from
- * `Date` (printed as an ISO string by the CLI) and `bigint` (sizes past 2^53, printed as a string).
+ * `Date` (printed as an ISO string by the CLI).
  */
+import type { Props, PropstatProps, UntypedValue } from './props.js';
 
 /**
  * A property key: a `DAV:` property is keyed by its local name (`getetag`), any other by Clark
@@ -10,8 +11,6 @@
  */
 export type PropKey = string;
 
-/** A property map: key -> typed value, raw string, `XmlElement`, or `null` (named in a non-2xx propstat). */
-export type Props = Record<PropKey, unknown>;
 
 /** A status line such as `HTTP/1.1 404 Not Found`. */
 export interface DavStatus {
@@ -33,11 +32,24 @@ export interface XmlElement {
   children: (XmlElement | string)[];
 }
 
-/** One `propstat`: a status and the properties it applies to. */
-export interface Propstat {
+/**
+ * One `propstat`: a status and the properties it applies to.
+ *
+ * @example
+ * for (const ps of r.propstats) if (ps.status.code === 404) console.log(Object.keys(ps.props)); // the missing ones
+ */
+export interface Propstat<P extends object = Props> {
   status: DavStatus;
   /** Properties in document order; `null` for a property only named in a non-2xx propstat. */
-  props: Props;
+  props: PropstatProps<P>;
+  /**
+   * Values of known properties as sent (what `typed: false` gives) where the typed slot in
+   * `props` cannot hold them: text that does not parse (with a `BAD_VALUE` diagnostic; the key is
+   * then absent from `props`), a form that is not the typed one (an expand-property answer, an
+   * empty `(href?)`, an empty value in a propname answer; absent from `props`), and integers past
+   * 2^53 (`props` holds the nearest number; the exact digits are here, with `IMPRECISE_NUMBER`).
+   */
+  raw?: Record<PropKey, UntypedValue>;
   /** Conditions from `propstat/error`. */
   error?: XmlElement[];
   responseDescription?: string;
@@ -45,8 +57,15 @@ export interface Propstat {
   lang?: Record<PropKey, string>;
 }
 
-/** One `response` element, yielded as soon as its end tag has been read. */
-export interface DavResponse {
+/**
+ * One `response` element, yielded as soon as its end tag has been read. `P` is the type of its
+ * property map (see {@link PropsOf}).
+ *
+ * @example
+ * const r: DavResponse = first;
+ * if (r.props.resourcetype.includes('collection')) console.log(r.path, 'is a folder');
+ */
+export interface DavResponse<P extends object = Props> {
   /** First `<href>`, trimmed, XML-decoded, still percent-encoded as sent. */
   href: string;
   /** Every `<href>` of the response; more than one only in the status form. */
@@ -58,9 +77,9 @@ export interface DavResponse {
   /** The status form: one status for all hrefs. */
   status?: DavStatus;
   /** The propstat form, in document order (`[]` in the status form). */
-  propstats: Propstat[];
-  /** Merged view of the properties of every 2xx propstat. */
-  props: Props;
+  propstats: Propstat<P>[];
+  /** Merged view of the properties of every 2xx propstat (never `null`; see `Propstat.raw` for values that did not parse). */
+  props: P;
   /** Conditions from `response/error` (and from an `error` inside `responsedescription`). */
   error?: XmlElement[];
   responseDescription?: string;
@@ -105,10 +124,22 @@ export interface MultistatusSummary {
   encoding?: string;
 }
 
-/** A decoder for a custom property: gets the untyped value, returns the typed one, throws if it cannot. */
-export type PropertyDecoder = (value: string | XmlElement) => unknown;
+/**
+ * A decoder for a custom property: gets the untyped value, returns the typed one, throws (or
+ * returns `undefined`) if it cannot; then the value is kept in `Propstat.raw` with `BAD_VALUE`.
+ * Its return type becomes the key's type in `props`.
+ *
+ * @example
+ * const decoders = { '{http://example.com/ns}count': (v: string | XmlElement) => Number(v) };
+ */
+export type PropertyDecoder<T = unknown> = (value: string | XmlElement) => T;
 
-/** Resource limits. Each is checked while parsing; past one the parse stops with `LIMIT_EXCEEDED`. */
+/**
+ * Resource limits. Each is checked while parsing; past one the parse stops with `LIMIT_EXCEEDED`.
+ *
+ * @example
+ * parseMultistatus(res, { limits: { maxDepth: 1024, maxTextLength: 256 * 1024 * 1024 } });
+ */
 export interface Limits {
   /** Element nesting depth. Default 256. */
   maxDepth: number;
@@ -126,25 +157,64 @@ export interface Limits {
   maxDiagnostics: number;
 }
 
-/** Options of every face (iterator, stream, low-level parser). */
+/**
+ * Options of every face (iterator, stream, low-level parser). The type of `props` follows them
+ * (see {@link PropsOf}) when they are passed inline or declared with `satisfies ParseOptions`.
+ *
+ * @example
+ * const options = { baseUrl: 'https://dav.example/', properties: ['getetag'] } satisfies ParseOptions;
+ */
 export interface ParseOptions {
-  /** Resolve each href against this URL and add `url` to the response. */
+  /**
+   * Resolve each href against this URL and add `url` to the response.
+   * @example
+   * parseMultistatus(body, { baseUrl: 'https://dav.example/files/' });
+   */
   baseUrl?: string | URL;
   /**
    * Keep only these properties (keys as in {@link PropKey}); the others are skipped without
-   * building values. The fast path for "I only need size and mtime".
+   * building values. The fast path for "I only need size and mtime". A literal list narrows the
+   * type of `props` to these keys.
+   * @example
+   * parseMultistatus(body, { properties: ['getcontentlength', 'getlastmodified'] });
    */
   properties?: readonly PropKey[];
-  /** Typed decoders for custom properties, keyed like property keys. They override built-in ones. */
+  /**
+   * Typed decoders for custom properties, keyed like property keys. They override built-in ones,
+   * and their return types become the types of their keys.
+   * @example
+   * parseMultistatus(body, { decoders: { '{http://example.com/ns}count': (v) => Number(v) } });
+   */
   decoders?: Record<PropKey, PropertyDecoder>;
-  /** `false`: no typed decoding at all; every value is the string or `XmlElement` as sent. Default `true`. */
+  /**
+   * `false`: no typed decoding at all; every value is the string or `XmlElement` as sent (and
+   * typed so). Default `true`.
+   * @example
+   * parseMultistatus(body, { typed: false }); // r.props.getcontentlength: string | XmlElement
+   */
   typed?: boolean;
-  /** Resource limits; the defaults are in {@link DEFAULT_LIMITS}. */
+  /**
+   * Resource limits; the defaults are in {@link DEFAULT_LIMITS}.
+   * @example
+   * parseMultistatus(body, { limits: { maxDepth: 64 } });
+   */
   limits?: Partial<Limits>;
-  /** Character encoding from the `Content-Type` charset; a BOM still wins over it. */
+  /**
+   * Character encoding from the `Content-Type` charset; a BOM still wins over it.
+   * @example
+   * parseMultistatus(bytes, { encoding: 'iso-8859-1' });
+   */
   encoding?: string;
-  /** Stops the parse with `ABORTED` and cancels the source. */
+  /**
+   * Stops the parse with `ABORTED` and cancels the source.
+   * @example
+   * parseMultistatus(body, { signal: AbortSignal.timeout(10_000) });
+   */
   signal?: AbortSignal;
-  /** `true`: every tolerated quirk is an error (`STRICT`). Default `false`. */
+  /**
+   * `true`: every tolerated quirk is an error (`STRICT`). Default `false`.
+   * @example
+   * parseMultistatus(body, { strict: true });
+   */
   strict?: boolean;
 }

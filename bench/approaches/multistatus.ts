@@ -1,5 +1,6 @@
 import { MultistatusParser, parseMultistatus } from '../../lib/index.js';
-import type { DavResponse, ParseOptions } from '../../lib/index.js';
+import type { ParseOptions } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 import type { Approach, RunResult } from './approach.js';
 
 /** The properties of the fast path: what a file listing needs. */

@@ -1,5 +1,6 @@
 /** What every output format implements. */
-import type { DavResponse, MultistatusSummary } from '../types.js';
+import type { DavResponse } from '../parser/model.js';
+import type { MultistatusSummary } from '../types.js';
 
 /** Figures of one run, measured by the command around the parser. */
 export interface RunStats {

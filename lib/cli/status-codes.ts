@@ -1,5 +1,5 @@
 /** The status codes one response carries: its own (status form) or those of its propstats. */
-import type { DavResponse } from '../types.js';
+import type { DavResponse } from '../parser/model.js';
 
 /** Distinct codes in document order; a status line without a code counts as `null`. */
 export function statusCodes(r: DavResponse): (number | null)[] {

@@ -3,7 +3,7 @@
  * not measured): type, size in human units, last modified (local time), status codes, decoded path.
  */
 import { CALDAV_NS, CARDDAV_NS } from '../names.js';
-import type { DavResponse } from '../types.js';
+import type { DavResponse } from '../parser/model.js';
 import type { Format } from './format.js';
 import type { Output } from './output.js';
 import { safeLine } from './safe-text.js';

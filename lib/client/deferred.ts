@@ -3,11 +3,12 @@
  * `next()` (or `summary()`); `return()` before the answer stops the request.
  */
 import type { MultistatusIterator } from '../iterate.js';
-import type { DavResponse, MultistatusSummary } from '../types.js';
+import type { DavResponse, Props } from '../parser/model.js';
+import type { MultistatusSummary } from '../types.js';
 
-export class DeferredIterator implements MultistatusIterator {
-  private inner: MultistatusIterator | undefined;
-  private starting: Promise<MultistatusIterator> | undefined;
+export class DeferredIterator implements MultistatusIterator<Props> {
+  private inner: MultistatusIterator<Props> | undefined;
+  private starting: Promise<MultistatusIterator<Props>> | undefined;
   private failure: unknown;
   private failed = false;
   private thrown = false;
@@ -15,7 +16,7 @@ export class DeferredIterator implements MultistatusIterator {
   private readonly stopper = new AbortController();
 
   /** `start` sends the request (aborting on `stop`) and returns the iterator over its body. */
-  constructor(private readonly start: (stop: AbortSignal) => Promise<MultistatusIterator>) {}
+  constructor(private readonly start: (stop: AbortSignal) => Promise<MultistatusIterator<Props>>) {}
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -48,7 +49,7 @@ export class DeferredIterator implements MultistatusIterator {
     return inner.summary();
   }
 
-  private async open(): Promise<MultistatusIterator | undefined> {
+  private async open(): Promise<MultistatusIterator<Props> | undefined> {
     if (this.inner) return this.inner;
     if (this.failed || (this.closed && !this.starting)) return undefined;
     this.starting ??= this.start(this.stopper.signal);

@@ -1,6 +1,8 @@
 /** `propfind()` and `report()`: one request, its 207 body parsed as it streams in. */
 import { parseMultistatus } from '../iterate.js';
 import type { MultistatusIterator } from '../iterate.js';
+import type { Empty, OptionsFor, PropsOf } from '../props.js';
+import type { Props as LooseProps } from '../parser/model.js';
 import type { ParseOptions } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import type { PropfindOptions, ReportOptions, RequestOptions } from './options.js';
@@ -17,31 +19,35 @@ import type { OpenedBody, RequestSpec } from './request.js';
  * @example
  * for await (const r of propfind('https://dav.example/files/', { props: ['getetag'] })) console.log(r.href);
  */
-export function propfind(url: string | URL, options: PropfindOptions = {}): MultistatusIterator {
+export function propfind<const O extends PropfindOptions = Empty>(url: string | URL, given?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const options: PropfindOptions = given ?? {};
   const spec: RequestSpec = { method: 'PROPFIND', url, depth: options.depth ?? 1, body: propfindBody(options.props ?? 'allprop') };
-  return new DeferredIterator((stop) => send(spec, options, options, stop));
+  return new DeferredIterator((stop) => send(spec, options, options, stop)) as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
 }
 
 /**
  * Sends a REPORT with `body` (a `calendar-query`, `addressbook-multiget`…; no Depth header unless
  * `depth` is given) and yields each `response` of the 207 answer as it arrives.
  */
-export function report(url: string | URL, body: string, options: ReportOptions = {}): MultistatusIterator {
-  return new DeferredIterator((stop) => send({ method: 'REPORT', url, depth: options.depth, body }, options, options, stop));
+export function report<const O extends ReportOptions = Empty>(url: string | URL, body: string, given?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const options: ReportOptions = given ?? {};
+  const it = new DeferredIterator((stop) => send({ method: 'REPORT', url, depth: options.depth, body }, options, options, stop));
+  return it as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
 }
 
 /** Sends `spec` and parses its body. */
-export async function send(spec: RequestSpec, request: RequestOptions, parse: ParseOptions, stop?: AbortSignal): Promise<MultistatusIterator> {
+export async function send(spec: RequestSpec, request: RequestOptions, parse: ParseOptions, stop?: AbortSignal): Promise<MultistatusIterator<LooseProps>> {
   return parseOpened(await openRequest(spec, request, stop), parse);
 }
 
 /** The iterator over an opened body: hrefs against the URL that answered, charset from its Content-Type. */
-export function parseOpened(opened: OpenedBody, parse: ParseOptions): MultistatusIterator {
-  return parseMultistatus(opened.chunks, {
+export function parseOpened(opened: OpenedBody, parse: ParseOptions): MultistatusIterator<LooseProps> {
+  const options: ParseOptions = {
     ...parseOptionsOf(parse),
     baseUrl: parse.baseUrl ?? opened.url,
     encoding: parse.encoding ?? opened.encoding,
-  });
+  };
+  return parseMultistatus(opened.chunks, options) as unknown as MultistatusIterator<LooseProps>;
 }
 
 /** Only the parse options out of a bag that holds request options too. */

@@ -5,10 +5,11 @@
 import { MultistatusError } from '../errors.js';
 import type { MultistatusIterator } from '../iterate.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import type { DavResponse, Diagnostic, MultistatusSummary } from '../types.js';
+import type { DavResponse, Props } from '../parser/model.js';
+import type { Diagnostic, MultistatusSummary } from '../types.js';
 
 /** A generator of responses whose return value is the summary, as a {@link MultistatusIterator}. */
-export class GeneratorIterator<S extends MultistatusSummary> implements MultistatusIterator {
+export class GeneratorIterator<S extends MultistatusSummary> implements MultistatusIterator<Props> {
   private finished = false;
   private result: S | undefined;
   private failure: unknown;

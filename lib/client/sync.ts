@@ -3,7 +3,8 @@
  * following `507` truncation page after page with the token each page returns.
  */
 import type { MultistatusIterator } from '../iterate.js';
-import type { DavResponse } from '../types.js';
+import type { DavResponse, Props as LooseProps } from '../parser/model.js';
+import type { Empty, OptionsFor, Props, PropsOf } from '../props.js';
 import { DeferredIterator } from './deferred.js';
 import { hrefKey } from './href-key.js';
 import type { SyncOptions, SyncSummary } from './options.js';
@@ -12,7 +13,7 @@ import { parseOptionsOf, send } from './propfind.js';
 import { GeneratorIterator, SummaryTotal } from './results.js';
 
 /** The iterator of {@link syncCollection}: `summary().syncToken` is the token for the next sync. */
-export interface SyncIterator extends MultistatusIterator {
+export interface SyncIterator<P extends object = Props> extends MultistatusIterator<P> {
   summary(): Promise<SyncSummary>;
 }
 
@@ -29,9 +30,10 @@ export interface SyncIterator extends MultistatusIterator {
  * for await (const r of changes) console.log(r.status?.code === 404 ? 'removed' : 'changed', r.href);
  * saved = (await changes.summary()).syncToken;
  */
-export function syncCollection(url: string | URL, options: SyncOptions = {}): SyncIterator {
+export function syncCollection<const O extends SyncOptions = Empty>(url: string | URL, given?: OptionsFor<O>): SyncIterator<PropsOf<O>> {
+  const options: SyncOptions = given ?? {};
   const target = typeof url === 'string' ? url : url.href;
-  return new GeneratorIterator(run(target, options), 'sync') as SyncIterator;
+  return new GeneratorIterator(run(target, options), 'sync') as SyncIterator<LooseProps> as unknown as SyncIterator<PropsOf<O>>;
 }
 
 async function* run(url: string, options: SyncOptions): AsyncGenerator<DavResponse, SyncSummary, undefined> {

@@ -10,7 +10,9 @@
  */
 import { MultistatusError } from '../errors.js';
 import type { MultistatusIterator } from '../iterate.js';
-import type { DavResponse, Diagnostic, PropKey } from '../types.js';
+import type { DavResponse, Props as LooseProps } from '../parser/model.js';
+import type { Empty, OptionsFor, Props, PropsOf } from '../props.js';
+import type { Diagnostic, PropKey } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
 import type { Depth, PropRequest, WalkFailure, WalkOptions, WalkSummary } from './options.js';
@@ -21,7 +23,7 @@ import { GeneratorIterator, SummaryTotal } from './results.js';
 import { isTransient, retryDelay, sleep } from './retry.js';
 
 /** The iterator of {@link walk}: its summary says how the walk went. */
-export interface WalkIterator extends MultistatusIterator {
+export interface WalkIterator<P extends object = Props> extends MultistatusIterator<P> {
   summary(): Promise<WalkSummary>;
   /** Counts so far (for a progress display). */
   progress(): { requests: number; retries: number; responses: number; collections: number; bytes: number };
@@ -44,18 +46,19 @@ const REFUSALS = new Set([400, 403, 501]);
  * `DAV:resource-id` only once, so an RFC 5842 binding loop ends). The walk needs to know which
  * resources are collections: `resourcetype` is added to named `props` and `properties`.
  */
-export function walk(url: string | URL, options: WalkOptions = {}): WalkIterator {
+export function walk<const O extends WalkOptions = Empty>(url: string | URL, given?: OptionsFor<O>): WalkIterator<PropsOf<O>> {
+  const options: WalkOptions = given ?? {};
   const state = new WalkState(typeof url === 'string' ? url : url.href, options);
   const it = new GeneratorIterator(state.run(), 'walk') as GeneratorIterator<WalkSummary> & { progress?: WalkIterator['progress'] };
   it.progress = () => state.progress();
-  return it as WalkIterator;
+  return it as WalkIterator<LooseProps> as unknown as WalkIterator<PropsOf<O>>;
 }
 
 type Settled = { kind: 'response'; response: DavResponse } | { kind: 'done' } | { kind: 'error'; error: unknown };
 
 /** One collection being listed (a request, possibly retried). */
 class Listing {
-  it: MultistatusIterator | undefined;
+  it: MultistatusIterator<LooseProps> | undefined;
   /** Failed attempts so far. */
   failures = 0;
   /** Responses handed to the walk by this listing (skipped again after a retry). */

@@ -2,7 +2,9 @@ import { ByteDecoder } from '../decode/decoder.js';
 import type { InvalidBytes } from '../decode/decoder.js';
 import { MultistatusError } from '../errors.js';
 import { resolveLimits } from '../limits.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from '../types.js';
+import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from '../types.js';
+import type { OptionsFor, Props as TypedProps } from '../props.js';
+import type { DavResponse } from './model.js';
 import { Capture } from './capture.js';
 import { classifier } from './elements.js';
 import { Prolog } from './prolog.js';
@@ -12,19 +14,31 @@ import { SaxAdapter } from './sax-adapter.js';
 import { ElementScope } from './scope.js';
 import { StateMachine } from './state-machine.js';
 
-/** Options of the low-level parser: the parse options plus the callback that gets each response. */
-export interface MultistatusParserOptions extends ParseOptions {
+/**
+ * Options of the low-level parser: the parse options plus the callback that gets each response.
+ *
+ * @example
+ * const options: MultistatusParserOptions = { onResponse: (r) => console.log(r.href) };
+ */
+export interface MultistatusParserOptions<P extends object = TypedProps> extends ParseOptions {
   /** Called synchronously with each top-level response as soon as its end tag has been read. */
-  onResponse: (response: DavResponse) => void;
+  onResponse: (response: TypedResponse<P>) => void;
 }
 
 /**
  * The synchronous push parser: `write()` chunks of bytes or text, `end()` once. Each top-level
  * `response` is handed to `onResponse` as soon as its end tag has been read, then forgotten.
- * Knows nothing of I/O; the iterator, stream and CLI faces are thin adapters over it.
- * How the parts fit together: lib/parser/README.md.
+ * Knows nothing of I/O; the iterator, stream and CLI faces are thin adapters over it. The type of
+ * the responses' `props` follows the options (see {@link PropsOf}). How the parts fit together:
+ * lib/parser/README.md.
+ *
+ * @example
+ * const parser = new MultistatusParser({ onResponse: (r) => console.log(r.href, r.props.getetag) });
+ * parser.write('<multistatus xmlns="DAV:"><response><href>/a</href>');
+ * parser.write('<status>HTTP/1.1 200 OK</status></response></multistatus>');
+ * const summary = parser.end();
  */
-export class MultistatusParser {
+export class MultistatusParser<const O extends ParseOptions & { onResponse: unknown } = { onResponse: unknown }> {
   private readonly input: SaxAdapter;
   private readonly report: Report;
   private readonly prolog: Prolog;
@@ -36,7 +50,7 @@ export class MultistatusParser {
   private stringBytes = 0;
   private ended = false;
 
-  constructor(options: MultistatusParserOptions) {
+  constructor(options: OptionsFor<O>) {
     const limits = resolveLimits(options.limits);
     const base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
     const input = new SaxAdapter();
@@ -44,7 +58,9 @@ export class MultistatusParser {
     const prolog = new Prolog(input, report);
     const scope = new ElementScope(report, classifier(options));
     const capture = new Capture(report);
-    const builder = new ResponseBuilder(input, report, options.onResponse, base);
+    // The parser builds untyped-at-compile-time maps; the options decide what they hold.
+    const onResponse = options.onResponse as unknown as (response: DavResponse) => void;
+    const builder = new ResponseBuilder(input, report, onResponse, base);
     const machine = new StateMachine(input, report, prolog, scope, capture, builder);
     input.attach(machine);
     this.input = input;

@@ -1,7 +1,9 @@
+import type { DAV_NS } from '../names.js';
 import {
   APACHE_NS, APPLE_ICAL_NS, CALDAV_NS, CALSERVER_NS, CARDDAV_NS, MICROSOFT_NS, NEXTCLOUD_NS, OCM_NS, OCS_NS, OWNCLOUD_NS, keyOf,
 } from '../names.js';
 import type { PropertyDecoder, XmlElement } from '../types.js';
+import type { UNTYPED } from './values.js';
 import { acl, parentSet, privileges, supportedPrivileges } from './acl.js';
 import { parseCreationDate, parseHttpDate, parseICalDate, parseUnixSeconds } from './dates.js';
 import { lockDiscovery, supportedLock } from './locks.js';
@@ -13,19 +15,24 @@ import { elements } from './xml.js';
 import type { DataType } from './types.js';
 
 /**
- * A decoder of the property table. `element: false` decoders get the text (they run without an
- * element tree being built: the fast path); `element: true` ones get the property's XmlElement.
- * Both return `undefined` when the value does not parse.
+ * A decoder of the property table, giving values of type `T`. `element: false` decoders get the
+ * text (they run without an element tree being built: the fast path); `element: true` ones get the
+ * property's XmlElement. Both return `undefined` when the value does not parse (the raw value goes
+ * to `Propstat.raw`, with a `BAD_VALUE` diagnostic) and `UNTYPED` for a well-formed value that is
+ * not of the typed form (an expand-property answer, an empty `(href?)`): raw too, no diagnostic.
+ *
+ * @example
+ * const d = BUILTIN_DECODERS.get('getcontentlength'); // { element: false, decode: ... }
  */
-export interface Decoder {
+export interface Decoder<T = unknown> {
   element: boolean;
   /** A user decoder: gets the untyped value (string or XmlElement) and may throw. */
   custom?: boolean;
-  decode: (value: never) => unknown;
+  decode: (value: never) => T | undefined | typeof UNTYPED;
 }
 
-const text = (decode: (raw: string) => unknown): Decoder => ({ element: false, decode });
-const tree = (decode: (el: XmlElement) => unknown): Decoder => ({ element: true, decode });
+const text = <T>(decode: (raw: string) => T | undefined | typeof UNTYPED): Decoder<T> => ({ element: false, decode });
+const tree = <T>(decode: (el: XmlElement) => T | undefined | typeof UNTYPED): Decoder<T> => ({ element: true, decode });
 
 function dataTypes(el: XmlElement): DataType[] {
   return elements(el).map((c) => {
@@ -36,6 +43,8 @@ function dataTypes(el: XmlElement): DataType[] {
   });
 }
 
+type Table = Record<string, Decoder>;
+
 const HREF = tree(href);
 const HREFS = tree(hrefs);
 const TRIM = text(trimmed);
@@ -44,7 +53,7 @@ const UINT = text(unsigned);
 const INT = text(smallInt);
 const BOOL = text(boolean);
 
-const DAV: Record<string, Decoder> = {
+const DAV = {
   // RFC 4918
   creationdate: text(parseCreationDate),
   displayname: EXACT,
@@ -101,9 +110,9 @@ const DAV: Record<string, Decoder> = {
   isreadonly: BOOL,
   isroot: BOOL,
   isstructureddocument: BOOL,
-};
+} satisfies Table;
 
-const CALDAV: Record<string, Decoder> = {
+const CALDAV = {
   'calendar-data': EXACT,
   'calendar-description': EXACT,
   'calendar-timezone': EXACT,
@@ -123,9 +132,9 @@ const CALDAV: Record<string, Decoder> = {
   'schedule-calendar-transp': tree(choice),
   'schedule-tag': TRIM,
   'supported-collation-set': tree(childTexts),
-};
+} satisfies Table;
 
-const CARDDAV: Record<string, Decoder> = {
+const CARDDAV = {
   'address-data': EXACT,
   'addressbook-description': EXACT,
   'supported-address-data': tree(dataTypes),
@@ -133,9 +142,9 @@ const CARDDAV: Record<string, Decoder> = {
   'addressbook-home-set': HREFS,
   'principal-address': HREF,
   'supported-collation-set': tree(childTexts),
-};
+} satisfies Table;
 
-const OWNCLOUD: Record<string, Decoder> = {
+const OWNCLOUD = {
   id: TRIM,
   fileid: TRIM,
   permissions: TRIM,
@@ -150,9 +159,9 @@ const OWNCLOUD: Record<string, Decoder> = {
   'share-types': tree(childInts),
   checksums: tree(childTexts),
   downloadURL: TRIM,
-};
+} satisfies Table;
 
-const NEXTCLOUD: Record<string, Decoder> = {
+const NEXTCLOUD = {
   'has-preview': BOOL,
   creation_time: text(parseUnixSeconds),
   upload_time: text(parseUnixSeconds),
@@ -169,30 +178,61 @@ const NEXTCLOUD: Record<string, Decoder> = {
   'contained-file-count': INT,
   'group-folder-id': INT,
   'share-attributes': text(json),
-};
+} satisfies Table;
 
-const OTHERS: [string, Record<string, Decoder>][] = [
+const CALSERVER = { getctag: TRIM } satisfies Table;
+const APPLE_ICAL = { 'calendar-color': TRIM, 'calendar-order': INT } satisfies Table;
+const APACHE = { executable: BOOL } satisfies Table;
+const OCS = { 'share-permissions': INT } satisfies Table;
+const OCM = { 'share-permissions': text(json) } satisfies Table;
+const MICROSOFT = {
+  Win32CreationTime: text(parseHttpDate),
+  Win32LastAccessTime: text(parseHttpDate),
+  Win32LastModifiedTime: text(parseHttpDate),
+  Win32FileAttributes: text(hex),
+} satisfies Table;
+
+const OTHERS: [string, Table][] = [
   [CALDAV_NS, CALDAV],
   [CARDDAV_NS, CARDDAV],
   [OWNCLOUD_NS, OWNCLOUD],
   [NEXTCLOUD_NS, NEXTCLOUD],
-  [CALSERVER_NS, { getctag: TRIM }],
-  [APPLE_ICAL_NS, { 'calendar-color': TRIM, 'calendar-order': INT }],
-  [APACHE_NS, { executable: BOOL }],
-  [OCS_NS, { 'share-permissions': INT }],
-  [OCM_NS, { 'share-permissions': text(json) }],
-  [
-    MICROSOFT_NS,
-    {
-      Win32CreationTime: text(parseHttpDate),
-      Win32LastAccessTime: text(parseHttpDate),
-      Win32LastModifiedTime: text(parseHttpDate),
-      Win32FileAttributes: text(hex),
-    },
-  ],
+  [CALSERVER_NS, CALSERVER],
+  [APPLE_ICAL_NS, APPLE_ICAL],
+  [APACHE_NS, APACHE],
+  [OCS_NS, OCS],
+  [OCM_NS, OCM],
+  [MICROSOFT_NS, MICROSOFT],
 ];
 
-/** The built-in decoders by property key. */
+/** The value type a table decoder gives (what is left once `undefined` and `UNTYPED` go to `raw`). */
+type ValueOf<D> = D extends Decoder<infer T> ? T : never;
+/** A table's value types under their property keys (Clark notation outside `DAV:`). */
+type Keyed<NS extends string, T> = { -readonly [K in keyof T & string as NS extends typeof DAV_NS ? K : `{${NS}}${K}`]: ValueOf<T[K]> };
+
+/**
+ * The value types the decoder table gives, by key: derived from the decoders themselves. The
+ * type tests (test/types/) check that it equals the declared {@link BuiltinProps} key for key.
+ * @internal
+ */
+export type DecodedProps = Keyed<typeof DAV_NS, typeof DAV> &
+  Keyed<typeof CALDAV_NS, typeof CALDAV> &
+  Keyed<typeof CARDDAV_NS, typeof CARDDAV> &
+  Keyed<typeof OWNCLOUD_NS, typeof OWNCLOUD> &
+  Keyed<typeof NEXTCLOUD_NS, typeof NEXTCLOUD> &
+  Keyed<typeof CALSERVER_NS, typeof CALSERVER> &
+  Keyed<typeof APPLE_ICAL_NS, typeof APPLE_ICAL> &
+  Keyed<typeof APACHE_NS, typeof APACHE> &
+  Keyed<typeof OCS_NS, typeof OCS> &
+  Keyed<typeof OCM_NS, typeof OCM> &
+  Keyed<typeof MICROSOFT_NS, typeof MICROSOFT>;
+
+/**
+ * The built-in decoders by property key (see {@link BuiltinProps} for the type each gives).
+ *
+ * @example
+ * BUILTIN_DECODERS.has('getlastmodified'); // true
+ */
 export const BUILTIN_DECODERS: ReadonlyMap<string, Decoder> = (() => {
   const map = new Map<string, Decoder>();
   for (const [local, d] of Object.entries(DAV)) map.set(local, d);

@@ -1,14 +1,25 @@
 import { isXmlSpace, trimXml } from '../status.js';
+import type { JsonValue } from './builtin.js';
 import type { XmlElement } from '../types.js';
 import { child, elements, firstKey, hrefOf, textOf } from './xml.js';
 
 /**
  * Small value decoders shared by the property table. Each returns `undefined` when the value
- * does not have the expected form.
+ * does not have the expected form, `UNTYPED` when it is well-formed but not of the typed form.
  */
 
-/** A decimal integer (optionally negative); a bigint past 2^53. */
-export function integer(raw: string, allowNegative: boolean): number | bigint | undefined {
+/**
+ * Returned by a decoder for a well-formed value that is not of its property's typed form (an
+ * expand-property answer in place of an href, an empty `(href?)`): the parser keeps it in
+ * `Propstat.raw`, without a diagnostic.
+ */
+export const UNTYPED: unique symbol = Symbol('untyped');
+
+/**
+ * A decimal integer (optionally negative). Past 2^53 it is the nearest double: the parser keeps
+ * the exact digits in `Propstat.raw` beside it and records `IMPRECISE_NUMBER`.
+ */
+export function integer(raw: string, allowNegative: boolean): number | undefined {
   const s = trimXml(raw);
   const n = s.length;
   if (n === 0) return undefined;
@@ -30,18 +41,14 @@ export function integer(raw: string, allowNegative: boolean): number | bigint | 
     const d = s.charCodeAt(k) - 48;
     if (d < 0 || d > 9) return undefined;
   }
-  const big = BigInt(s);
-  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big;
+  return Number(s);
 }
 
-export const unsigned = (raw: string): number | bigint | undefined => integer(raw, false);
-export const signed = (raw: string): number | bigint | undefined => integer(raw, true);
+export const unsigned = (raw: string): number | undefined => integer(raw, false);
+export const signed = (raw: string): number | undefined => integer(raw, true);
 
-/** A small integer as a plain number. */
-export function smallInt(raw: string): number | undefined {
-  const v = integer(raw, true);
-  return typeof v === 'number' ? v : undefined;
-}
+/** A (small) signed integer: counts, flags, ids. */
+export const smallInt = signed;
 
 /** `0`/`1`, `t`/`f`, `T`/`F`, `true`/`false` (any case). */
 export function boolean(raw: string): boolean | undefined {
@@ -71,10 +78,11 @@ export function hex(raw: string): number | undefined {
   return parseInt(s, 16);
 }
 
-/** JSON text inside XML (Nextcloud `share-attributes`). */
-export function json(raw: string): unknown {
+/** JSON text inside XML (Nextcloud `share-attributes`); a JSON `null` is not a typed value. */
+export function json(raw: string): NonNullable<JsonValue> | undefined | typeof UNTYPED {
   try {
-    return JSON.parse(raw);
+    const value = JSON.parse(raw) as JsonValue;
+    return value === null ? UNTYPED : value;
   } catch {
     return undefined;
   }
@@ -85,25 +93,25 @@ function expanded(el: XmlElement): boolean {
   return child(el, 'response') !== undefined;
 }
 
-/** `(href)`: the href; `null` for `(href?)` with none; undefined when malformed. */
-export function href(el: XmlElement): string | XmlElement | null | undefined {
-  if (expanded(el)) return el;
+/** `(href)`: the href; `UNTYPED` for `(href?)` with none or an expand-property answer; undefined when malformed. */
+export function href(el: XmlElement): string | undefined | typeof UNTYPED {
+  if (expanded(el)) return UNTYPED;
   const h = hrefOf(el);
   if (h !== undefined) return h;
-  return elements(el).length === 0 && isXmlSpace(textOf(el)) ? null : undefined;
+  return elements(el).length === 0 && isXmlSpace(textOf(el)) ? UNTYPED : undefined;
 }
 
 /** `current-user-principal`: an href, or `"unauthenticated"`. */
-export function principal(el: XmlElement): string | XmlElement | undefined {
-  if (expanded(el)) return el;
+export function principal(el: XmlElement): string | undefined | typeof UNTYPED {
+  if (expanded(el)) return UNTYPED;
   const h = hrefOf(el);
   if (h !== undefined) return h;
   return child(el, 'unauthenticated') ? 'unauthenticated' : undefined;
 }
 
 /** `(href*)`: every href child, trimmed. */
-export function hrefs(el: XmlElement): string[] | XmlElement | undefined {
-  if (expanded(el)) return el;
+export function hrefs(el: XmlElement): string[] | undefined | typeof UNTYPED {
+  if (expanded(el)) return UNTYPED;
   const out: string[] = [];
   for (const c of elements(el)) {
     if (c.name !== 'href') return undefined;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { MultistatusError, MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { DavResponse, Diagnostic, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { Diagnostic, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 import { FIXTURES_DIR } from './fixtures.js';
 
 export type Chunk = Uint8Array | string;

@@ -1,5 +1,6 @@
 import { MultistatusParser } from '../../lib/index.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 
 /** Feeds chunks to a fresh MultistatusParser and returns what it produced. */
 export function parseChunks(chunks: (Uint8Array | string)[], options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {

@@ -47,21 +47,54 @@ function maskProps(actual: Json | undefined, expected: Json | undefined): Json |
   return out;
 }
 
-/** Apply {@link maskProps} to `props` and to each propstat's `props` of one response. */
+/**
+ * A propstat's `raw` entries the typed comparison does not judge: those of keys the walker does
+ * not type, or leaves `$unchecked`. Each goes back to `props` where the walker has the key there
+ * (so that maskProps then masks it) and leaves `raw`.
+ */
+function unjudgedRaw(propstat: JsonObject, expected: Json | undefined): JsonObject {
+  const raw = propstat.raw;
+  const wantProps = isObject(expected) && isObject(expected.props) ? expected.props : {};
+  if (!isObject(raw)) return propstat;
+  const keep: JsonObject = {};
+  const props: JsonObject = isObject(propstat.props) ? { ...propstat.props } : {};
+  for (const [key, value] of Object.entries(raw)) {
+    const want = wantProps[key];
+    const unchecked = isObject(want) && '$unchecked' in want;
+    if (typedKeys.has(key) && !unchecked) keep[key] = value;
+    else if (!(key in props) && want !== undefined) props[key] = value;
+  }
+  const out: JsonObject = { ...propstat, props };
+  if (Object.keys(keep).length) out.raw = keep;
+  else delete out.raw;
+  return out;
+}
+
+/** Apply {@link maskProps} to `props` and to each propstat's `props` (and `raw`) of one response. */
 export function maskTypedResponse(actual: Json, expected: Json): Json {
   if (!isObject(actual) || !isObject(expected)) return actual;
   const out: JsonObject = { ...actual };
-  const props = maskProps(actual.props, expected.props);
-  if (props !== undefined) out.props = props;
   const got = actual.propstats;
   const want = expected.propstats;
+  let merged: JsonObject | undefined;
   if (Array.isArray(got) && Array.isArray(want)) {
     out.propstats = got.map((p, i) => {
       if (!isObject(p)) return p;
-      const masked = maskProps(p.props, isObject(want[i]) ? want[i].props : undefined);
-      return masked === undefined ? p : { ...p, props: masked };
+      const unjudged = unjudgedRaw(p, want[i]);
+      if (unjudged !== p && isObject(unjudged.props)) merged = { ...(merged ?? {}), ...unjudged.props };
+      const masked = maskProps(unjudged.props, isObject(want[i]) ? want[i].props : undefined);
+      return masked === undefined ? unjudged : { ...unjudged, props: masked };
     });
   }
+  // Keys put back into a propstat's props are put back into the merged view too.
+  let props = actual.props;
+  if (merged && isObject(props) && isObject(expected.props)) {
+    const back: JsonObject = { ...props };
+    for (const [key, value] of Object.entries(merged)) if (!(key in back) && key in expected.props) back[key] = value;
+    props = back;
+  }
+  const maskedProps = maskProps(props, expected.props);
+  if (maskedProps !== undefined) out.props = maskedProps;
   return out;
 }
 

@@ -4,7 +4,8 @@
  * rethrown, so a test fails on it.
  */
 import { MultistatusError, MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { DavResponse, MultistatusSummary, ParseOptions, Source } from '../../lib/index.js';
+import type { MultistatusSummary, ParseOptions, Source } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 
 export interface Outcome {
   responses: DavResponse[];

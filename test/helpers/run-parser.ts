@@ -3,7 +3,8 @@
  * and then either the summary or the error.
  */
 import { MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 
 export interface Outcome {
   responses: DavResponse[];

@@ -11,7 +11,9 @@
  *  4. `node -e "import('multistatus')"` gives the public functions
  *  5. `npx multistatus <body> --format summary` runs and counts the responses
  *  6. test/package/consumer.mts imports every public export (checked against the package's own
- *     declarations) and type-checks strictly, with the DOM library and without it (Node types only)
+ *     declarations) and type-checks strictly, with the DOM library and without it (Node types only),
+ *     with TypeScript 5.9 and with TypeScript 7 (the `typescript7` devDependency); it holds the
+ *     strict consumer lines of the typed model (`const size: number = r.props.getcontentlength` …)
  *  7. the consumer, compiled, runs and parses correctly
  *  8. publint on the installed package: no errors
  *  9. `require('multistatus')` from a CommonJS project (a default `npm init` one) gives the same
@@ -37,6 +39,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The registry's current TypeScript 7 (the native port), pinned as the `typescript7` alias. */
+const tsc7 = path.join(repoRoot, 'node_modules', 'typescript7', 'bin', 'tsc');
 
 class CheckFailed extends Error {}
 
@@ -132,7 +136,7 @@ function checkConsumerCoversExports(consumerDir: string, consumerFile: string): 
   return exported.length;
 }
 
-async function typeCheck(dir: string, name: string, compilerOptions: Record<string, unknown>): Promise<void> {
+async function typeCheck(dir: string, name: string, compilerOptions: Record<string, unknown>, compiler = tsc): Promise<void> {
   const config = {
     compilerOptions: {
       target: 'ES2022',
@@ -149,7 +153,7 @@ async function typeCheck(dir: string, name: string, compilerOptions: Record<stri
     files: ['consumer.mts'],
   };
   await writeFile(path.join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
-  await sh(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], dir);
+  await sh(process.execPath, [compiler, '-p', `tsconfig.${name}.json`], dir);
 }
 
 /** Parses a two-response body with MultistatusParser; prints "cjs: <hrefs> <same module as import>". */
@@ -302,6 +306,19 @@ async function main(): Promise<void> {
         typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
         noEmit: true,
       }),
+    );
+
+    const version7 = (await sh(process.execPath, [tsc7, '--version'], consumer)).trim();
+    await step(`${version7} --strict: consumer with the DOM library, no Node types`, () =>
+      typeCheck(consumer, 'ts7-dom', { lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], noEmit: true }, tsc7),
+    );
+    await step(`${version7} --strict: consumer with Node types, no DOM library`, () =>
+      typeCheck(
+        consumer,
+        'ts7-node',
+        { lib: ['ES2022'], types: ['node'], typeRoots: [path.join(repoRoot, 'node_modules', '@types')], noEmit: true },
+        tsc7,
+      ),
     );
 
     await step('the compiled consumer runs', async () => {

@@ -28,6 +28,16 @@ import {
 } from 'multistatus';
 import type {
   Ace,
+  BuiltinProps,
+  Empty,
+  JsonValue,
+  NormaliseKey,
+  OptionsFor,
+  PropsOf,
+  PropstatProps,
+  ResponseOf,
+  UntypedProps,
+  UntypedValue,
   AcePrincipal,
   ActiveLock,
   DataType,
@@ -106,17 +116,20 @@ function check(what: string, ok: boolean): void {
 }
 
 // Options and the types they are made of.
-const countKey: PropKey = keyOf('http://example.com/ns', 'count');
-const countDecoder: PropertyDecoder = (value: string | XmlElement) => (typeof value === 'string' ? Number(value) : NaN);
+const countKey = '{http://example.com/ns}count';
+const madeKey: PropKey = keyOf('http://example.com/ns', 'count');
+const countDecoder: PropertyDecoder<number> = (value: string | XmlElement) => (typeof value === 'string' ? Number(value) : NaN);
 const limits: Limits = { ...DEFAULT_LIMITS, maxDepth: 64 };
-const options: ParseOptions = {
+const options = {
   baseUrl: new URL('http://example.com/'),
   decoders: { [countKey]: countDecoder },
   limits,
   typed: true,
   strict: false,
   signal: new AbortController().signal,
-};
+} satisfies ParseOptions;
+/** The responses these options give: the count key typed by its decoder. */
+type R = ResponseOf<typeof options>;
 
 function elementText(element: XmlElement): string {
   return element.children.map((c) => (typeof c === 'string' ? c : elementText(c))).join('');
@@ -138,26 +151,27 @@ function binding(b: ParentBinding): string {
   return `${b.href}${b.segment}`;
 }
 
-function checkResponses(face: string, responses: DavResponse[]): void {
+function checkResponses(face: string, responses: R[]): void {
   check(`${face}: 2 responses`, responses.length === 2);
   const [dir, file] = responses;
   if (!dir || !file) return;
-  const props: Props = dir.props;
+  const props: PropsOf<typeof options> = dir.props;
   check(`${face}: resourcetype`, JSON.stringify(props.resourcetype) === '["collection"]');
   check(`${face}: getlastmodified`, props.getlastmodified instanceof Date && props.getlastmodified.toISOString() === '2024-02-29T12:34:56.000Z');
-  const locks = props.lockdiscovery as ActiveLock[];
+  const locks: ActiveLock[] = props.lockdiscovery;
   const lock: ActiveLock | undefined = locks[0];
   check(`${face}: lockdiscovery`, lock?.scope === 'exclusive' && lock.type === 'write' && lock.timeout === 3600 && lock.root === '/dir/');
-  const entries = props.supportedlock as LockEntry[];
+  const entries: LockEntry[] = props.supportedlock;
   check(`${face}: supportedlock`, entries[0]?.scope === 'shared' && entries[0].type === 'write');
-  check(`${face}: custom decoder`, props[countKey] === 7);
+  const count: number = props[countKey];
+  check(`${face}: custom decoder`, count === 7 && madeKey === countKey);
   check(`${face}: path`, file.path === '/dir/a b.txt');
   check(`${face}: url`, file.url === 'http://example.com/dir/a%20b.txt');
   check(`${face}: getcontentlength`, file.props.getcontentlength === 42);
   check(`${face}: getetag`, file.props.getetag === '"2a-1"');
   const tags = file.props['{http://example.com/ns}tags'] as XmlElement;
   check(`${face}: unknown property with elements`, elementText(tags) === 'red');
-  const missing: Propstat | undefined = file.propstats[1];
+  const missing: Propstat<PropsOf<typeof options>> | undefined = file.propstats[1];
   check(`${face}: 404 propstat`, statusCode(missing?.status) === 404 && missing?.props['quota-used-bytes'] === null);
 }
 
@@ -168,8 +182,8 @@ function checkSummary(face: string, summary: MultistatusSummary): void {
 
 async function viaIterator(): Promise<void> {
   const source: Source = new TextEncoder().encode(BODY);
-  const iterator: MultistatusIterator = parseMultistatus(source, options);
-  const responses: DavResponse[] = [];
+  const iterator: MultistatusIterator<PropsOf<typeof options>> = parseMultistatus(source, options);
+  const responses: R[] = [];
   for await (const r of iterator) responses.push(r);
   checkResponses('iterator', responses);
   checkSummary('iterator', await iterator.summary());
@@ -180,16 +194,17 @@ async function viaStream(): Promise<void> {
   const body = new Response(BODY).body;
   if (!body) throw new Error('no body');
   const reader = body.pipeThrough(stream).getReader();
-  const responses: DavResponse[] = [];
+  const responses: R[] = [];
   for (let next = await reader.read(); !next.done; next = await reader.read()) responses.push(next.value);
   checkResponses('stream', responses);
   checkSummary('stream', await stream.summary);
 }
 
 function viaParser(): void {
-  const responses: DavResponse[] = [];
-  const parserOptions: MultistatusParserOptions = { ...options, onResponse: (r) => responses.push(r) };
-  const parser = new MultistatusParser(parserOptions);
+  const responses: R[] = [];
+  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+  const plain: MultistatusParserOptions = { onResponse: (r: DavResponse) => void r.props.getetag };
+  void plain;
   parser.write(BODY.slice(0, 100));
   parser.write(BODY.slice(100));
   checkSummary('parser', parser.end());
@@ -268,8 +283,48 @@ async function client(): Promise<void> {
   check('fetch double saw the requests', seen.length >= 6);
 }
 
+/**
+ * The strict consumer lines of the typed-model issue: natural code, no casts. Against 0.1.0 (props
+ * typed `Record<string, unknown>`) each was a tsc error (TS2322, TS18046, TS2365).
+ */
+async function strictLines(): Promise<void> {
+  let total = 0;
+  let collections = 0;
+  for await (const r of parseMultistatus(BODY)) {
+    if (r.propstats[0]?.props.getcontentlength === undefined && r.props.getcontentlength === undefined) {
+      collections += r.props.resourcetype.includes('collection') ? 1 : 0;
+      const modified: string = r.props.getlastmodified.toISOString();
+      check('strict lines: getlastmodified', modified === '2024-02-29T12:34:56.000Z');
+      continue;
+    }
+    const size: number = r.props.getcontentlength;
+    total += r.props.getcontentlength ?? 0;
+    check('strict lines: size', size === 42);
+  }
+  check('strict lines: total and collections', total === 42 && collections === 1);
+  // Narrowing, typed: false, the helper types.
+  for await (const r of parseMultistatus(BODY, { properties: ['getetag'] })) {
+    const etag: string | undefined = r.props.getetag;
+    void etag;
+  }
+  for await (const r of parseMultistatus(BODY, { typed: false })) {
+    const raw: UntypedValue | undefined = r.props.getlastmodified;
+    check('typed: false', raw === undefined || typeof raw === 'string');
+  }
+  const builtin: Partial<BuiltinProps> = { getetag: '"e"' };
+  const untyped: UntypedProps = { x: 'y' };
+  const json: JsonValue = [1, 'a', null];
+  const key: NormaliseKey<'{DAV:}getetag'> = 'getetag';
+  const none: Empty = {};
+  const nullable: Partial<PropstatProps<Props>> = { getetag: null };
+  const wrap = <const O extends ParseOptions = Empty>(o?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> => parseMultistatus(BODY, o);
+  for await (const r of wrap({ properties: ['getcontentlength'] })) check('OptionsFor', typeof r.props.getcontentlength === 'number' || r.props.getcontentlength === undefined);
+  check('helper types', builtin.getetag === '"e"' && untyped.x === 'y' && Array.isArray(json) && key === 'getetag' && Object.keys(none).length === 0 && nullable.getetag === null);
+}
+
 await viaIterator();
 await client();
+await strictLines();
 await viaStream();
 viaParser();
 await errors();

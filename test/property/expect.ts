@@ -104,8 +104,18 @@ function status(s: Status): { code: number; text: string; line: string } {
 function propstat(ps: Propstat, typed: boolean): Record<string, unknown> {
   const failed = isFailure(ps.status);
   const props: Record<string, unknown> = {};
-  for (const p of ps.props) props[propKey(p)] = propValue(p, typed, failed);
+  const raw: Record<string, unknown> = {};
+  for (const p of ps.props) {
+    // An empty number or date in a 2xx propstat has no typed value: "" goes to raw (types never lie).
+    if (typed && !failed && 'known' in p && p.known.kind === 'empty' && (p.known.local === 'getcontentlength' || p.known.local === 'getlastmodified')) {
+      delete props[p.known.local];
+      raw[p.known.local] = '';
+      continue;
+    }
+    props[propKey(p)] = propValue(p, typed, failed);
+  }
   const out: Record<string, unknown> = { status: status(ps.status), props };
+  if (Object.keys(raw).length) out.raw = raw;
   if (ps.error) out.error = ps.error.map(element);
   if (ps.description !== undefined) out.responseDescription = ps.description;
   return out;

@@ -5,7 +5,8 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import type { Document, Element } from '@xmldom/xmldom';
-import type { DavResponse, DavStatus, Props, Propstat, XmlElement } from '../../lib/types.js';
+import type { DavStatus, XmlElement } from '../../lib/types.js';
+import type { DavResponse, Props, Propstat } from '../../lib/parser/model.js';
 import {
   DAV_NS,
   childElements,
@@ -20,7 +21,8 @@ import {
   toXmlElement,
   trimAscii,
 } from './dom-xml.js';
-import { typedValue } from './dom-typed.js';
+import { REFERENCE_TYPED_KEYS, typedValue } from './dom-typed.js';
+import { Unchecked } from './unchecked.js';
 import { MISSING_STATUS, hrefPath, hrefUrl, parseStatusLine } from './status-href.js';
 
 export { REFERENCE_TYPED_KEYS } from './dom-typed.js';
@@ -103,6 +105,26 @@ function errorsInDescription(description: Element): XmlElement[] {
     .flatMap(conditions);
 }
 
+const NOT_TYPED = Symbol('not typed');
+
+/**
+ * Types never lie: a typed key whose value does not parse (or is empty) has no typed value; its
+ * value as sent goes to the propstat's `raw`. An integer past 2^53 is the nearest number, with
+ * the value as sent in `raw` beside it.
+ */
+function typedOrRaw(key: string, prop: Element, raw: string | XmlElement, props: Props, rawValues: Record<string, string | XmlElement>): void {
+  const value = typedValue(key, prop, NOT_TYPED, rawPropertyValue);
+  if (value === NOT_TYPED && REFERENCE_TYPED_KEYS.includes(key)) {
+    delete props[key];
+    rawValues[key] = raw;
+  } else if (typeof value === 'bigint') {
+    props[key] = Number(value);
+    rawValues[key] = raw;
+  } else {
+    props[key] = value === NOT_TYPED || value instanceof Unchecked ? typedValue(key, prop, raw, rawPropertyValue) : value;
+  }
+}
+
 function buildPropstat(el: Element, typed: boolean): Propstat {
   let status: DavStatus = MISSING_STATUS;
   const properties: Element[] = [];
@@ -119,6 +141,7 @@ function buildPropstat(el: Element, typed: boolean): Propstat {
   }
   const failed = status.code !== null && !isSuccess(status);
   const props: Props = {};
+  const rawValues: Record<string, string | XmlElement> = {};
   const lang: Record<string, string> = {};
   for (const prop of properties) {
     const key = elementKey(prop);
@@ -126,13 +149,15 @@ function buildPropstat(el: Element, typed: boolean): Propstat {
       props[key] = null;
     } else {
       const raw = rawPropertyValue(prop);
-      props[key] = typed ? typedValue(key, prop, raw, rawPropertyValue) : raw;
+      if (typed) typedOrRaw(key, prop, raw, props, rawValues);
+      else props[key] = raw;
     }
     const language = langInScope(prop);
     if (language !== undefined) lang[key] = language;
     else delete lang[key];
   }
   const propstat: Propstat = { status, props };
+  if (Object.keys(rawValues).length) propstat.raw = rawValues;
   if (error.length) propstat.error = error;
   if (responseDescription !== undefined) propstat.responseDescription = responseDescription;
   if (Object.keys(lang).length) propstat.lang = lang;

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { parseMultistatus } from '../../lib/index.js';
-import type { DavResponse } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 import { codes, cutAt, ms, parse, parseFailing, pieces, propResponse, rfc, st, utf8 } from '../helpers/checklist.js';
 
 /** UTF-16 code units as bytes, little- or big-endian, with an optional BOM. */

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { DavResponse, XmlElement } from '../../lib/index.js';
+import type { XmlElement } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { codes, ms, only, parse, parseFailing, propResponse, rfc, st } from '../helpers/checklist.js';
 
@@ -41,32 +42,31 @@ describe('CHECKLIST §3 namespaces and names', function () {
   it('#2 default namespace xmlns="DAV:" with unprefixed elements (rfc4918-9.1.4 propname)', async function () {
     const { responses, summary } = await parse(rfc('rfc4918-9.1.4'));
     expect(responses).to.have.length(2);
-    // A propname answer: every property is empty in a 200 propstat. Unknown ones are "", known
-    // text ones keep "" silently, list-valued ones are [].
+    // A propname answer: every property is empty in a 200 propstat. Unknown ones and string-typed
+    // ones are "", list-valued ones are []; a number or date has no typed value: "" goes to raw,
+    // silently.
     expect(responses[0]!.propstats).to.deep.equal([
       {
         status: st(200, 'OK'),
         props: {
           [`{${BOX}}bigbox`]: '',
           [`{${BOX}}author`]: '',
-          creationdate: '',
           displayname: '',
           resourcetype: [],
           supportedlock: [],
         },
+        raw: { creationdate: '' },
       },
     ]);
     expect(responses[1]!.props).to.deep.equal({
       [`{${BOX}}bigbox`]: '',
-      creationdate: '',
       displayname: '',
-      getcontentlength: '',
       getcontenttype: '',
       getetag: '',
-      getlastmodified: '',
       resourcetype: [],
       supportedlock: [],
     });
+    expect(responses[1]!.propstats[0]!.raw).to.deep.equal({ creationdate: '', getcontentlength: '', getlastmodified: '' });
     expect(responses[1]!.href).to.equal('http://www.example.com/container/front.html');
     expect(summary.diagnostics, 'an empty propname value is not a BAD_VALUE').to.deep.equal([]);
   });

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { safeLine, safeLines } from '../../lib/cli/safe-text.js';
 import { TABLE_HEADER, localStamp, tableRow, typeOf } from '../../lib/cli/table.js';
 import { humanBytes, humanCount, humanDuration, humanRate, parseSize } from '../../lib/cli/units.js';
-import type { DavResponse } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 
 const ok = { code: 200, text: 'OK', line: 'HTTP/1.1 200 OK' };
 const notFound = { code: 404, text: 'Not Found', line: 'HTTP/1.1 404 Not Found' };

@@ -9,18 +9,34 @@ function props(xml: string, options = {}): Record<string, unknown> {
 }
 
 describe('typed properties', () => {
-  it('numbers: lengths, quota (negative allowed), bigint past 2^53', () => {
-    const p = props(
-      '<D:getcontentlength>\n 4525\n</D:getcontentlength><D:quota-available-bytes>-3</D:quota-available-bytes><D:quota-used-bytes>9007199254740993</D:quota-used-bytes><oc:size>5368709120</oc:size>',
-    );
+  it('numbers: lengths, quota (negative allowed); past 2^53 the nearest number, exact digits in raw', () => {
+    const r = parseChunks([
+      body(
+        propResponse(
+          '/x',
+          '<D:getcontentlength>\n 4525\n</D:getcontentlength><D:quota-available-bytes>-3</D:quota-available-bytes><D:quota-used-bytes> 9007199254740993</D:quota-used-bytes><oc:size>5368709120</oc:size>',
+        ),
+        NS,
+      ),
+    ]);
+    const p = r.responses[0]!.props;
     expect(p.getcontentlength).to.equal(4525);
     expect(p['quota-available-bytes']).to.equal(-3);
-    expect(p['quota-used-bytes']).to.equal(9007199254740993n);
+    expect(p['quota-used-bytes']).to.equal(9007199254740992);
+    expect(r.responses[0]!.propstats[0]!.raw).to.deep.equal({ 'quota-used-bytes': ' 9007199254740993' });
+    expect(BigInt((r.responses[0]!.propstats[0]!.raw!['quota-used-bytes'] as string).trim())).to.equal(9007199254740993n);
+    expect(r.summary.diagnostics.map((d) => d.code)).to.deep.equal(['IMPRECISE_NUMBER']);
     expect(p['{http://owncloud.org/ns}size']).to.equal(5368709120);
+    // 2^53 - 1 is still exact: no raw, no diagnostic.
+    const safe = parseChunks([body(propResponse('/x', '<D:getcontentlength>9007199254740991</D:getcontentlength>'))]);
+    expect(safe.responses[0]!.props.getcontentlength).to.equal(Number.MAX_SAFE_INTEGER);
+    expect(safe.responses[0]!.propstats[0]!.raw).to.equal(undefined);
+    expect(safe.summary.diagnostics).to.deep.equal([]);
   });
-  it('a negative getcontentlength does not parse: raw text kept, diagnostic', () => {
+  it('a negative getcontentlength does not parse: no typed value, the text in raw, diagnostic', () => {
     const r = parseChunks([body(propResponse('/x', '<D:getcontentlength>-1</D:getcontentlength>'))]);
-    expect(r.responses[0]!.props.getcontentlength).to.equal('-1');
+    expect(r.responses[0]!.props).to.not.have.property('getcontentlength');
+    expect(r.responses[0]!.propstats[0]!.raw).to.deep.equal({ getcontentlength: '-1' });
     expect(r.summary.diagnostics[0]).to.include({ code: 'BAD_VALUE', href: '/x' });
   });
   it('strings: etag trimmed with quotes, displayname exact', () => {
@@ -97,7 +113,8 @@ describe('typed properties', () => {
     expect(p.owner).to.equal('/u/a');
     expect(p['current-user-principal']).to.equal('unauthenticated');
     expect(p['principal-collection-set']).to.deep.equal(['/p/', '/q/']);
-    expect(p.group).to.equal(null);
+    // An empty (href?) is not an href: raw, without a diagnostic.
+    expect(p).to.not.have.property('group');
     expect(p['{urn:ietf:params:xml:ns:caldav}calendar-home-set']).to.deep.equal(['/cal/']);
   });
   it('CalDAV: component set, max size, min-date-time, calendar-data with CDATA', () => {
@@ -152,7 +169,8 @@ describe('typed properties', () => {
     const p = r.responses[0]!.props;
     expect(p['{http://owncloud.org/ns}fileid']).to.equal(7);
     expect(p.getcontentlength).to.equal('len:12');
-    expect(p.getetag).to.equal('x');
+    expect(p).to.not.have.property('getetag');
+    expect(r.responses[0]!.propstats[0]!.raw).to.deep.equal({ getetag: 'x' });
     expect(r.summary.diagnostics.map((d) => d.code)).to.deep.equal(['BAD_VALUE']);
   });
   it('properties option keeps only the named ones (DAV: names or Clark notation)', () => {

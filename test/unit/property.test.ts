@@ -8,7 +8,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { BUILTIN_DECODERS, MultistatusParser, parseMultistatus } from '../../lib/index.js';
-import type { DavResponse, MultistatusSummary } from '../../lib/index.js';
+import type { MultistatusSummary } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 import { docArb } from '../property/model.js';
 import type { Doc } from '../property/model.js';
 import { chunkSizes, render } from '../property/render.js';

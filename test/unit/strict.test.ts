@@ -55,6 +55,7 @@ const quirks: Quirk[] = [
   { code: 'DUPLICATE_STATUS', what: 'a status-form response with two statuses', input: body(response(OK + '<D:status>HTTP/1.1 404 Not Found</D:status>')) },
   { code: 'BAD_STATUS', what: 'a status line without a code (HTTP/1.1 OK)', input: body(response('<D:status>HTTP/1.1 OK</D:status>')) },
   { code: 'BAD_VALUE', what: 'a typed property whose text does not parse', input: body(response(propstat('<D:getcontentlength>twelve</D:getcontentlength>'))) },
+  { code: 'IMPRECISE_NUMBER', what: 'an integer past 2^53 (kept as the nearest number, digits in raw)', input: body(response(propstat('<D:getcontentlength>9007199254740993</D:getcontentlength>'))) },
   { code: 'BAD_VALUE', what: 'a text property with element content', input: body(response(propstat('<D:getcontentlength><X:n>1</X:n></D:getcontentlength>'))) },
   { code: 'BAD_VALUE', what: 'a structured property with the wrong structure (an ACE without a principal)', input: body(response(propstat('<D:acl><D:ace><D:grant><D:privilege><D:read/></D:privilege></D:grant></D:ace></D:acl>'))) },
   {
