@@ -1,6 +1,7 @@
 import { charsetOf } from './charset.js';
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
+import { plural } from './plural.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
 import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
@@ -118,7 +119,7 @@ class Iteration implements MultistatusIterator {
       if (this.signal?.aborted) return this.abort();
       const message = e instanceof Error ? e.message : String(e);
       return this.finish(
-        new MultistatusError('SOURCE', `the source failed after ${this.bytes} bytes: ${message}`, { offset: this.bytes }, e),
+        new MultistatusError('SOURCE', `the source failed after ${plural(this.bytes, 'byte')}: ${message}`, { offset: this.bytes }, e),
       );
     }
     if (this.signal?.aborted) return this.abort();

@@ -1,6 +1,7 @@
 import { ReadableStream as PolyfillReadableStream, WritableStream as PolyfillWritableStream } from 'web-streams-polyfill';
 import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
+import { plural } from './plural.js';
 import type { DavResponse, MultistatusSummary, ParseOptions } from './types.js';
 
 type Chunk = Uint8Array | string;
@@ -125,7 +126,7 @@ export class MultistatusStream implements TransformStream<Chunk, DavResponse> {
       abort(reason) {
         if (reason instanceof MultistatusError) return fail(reason);
         const message = reason instanceof Error ? reason.message : String(reason);
-        fail(new MultistatusError('SOURCE', `the source failed after ${bytes} bytes: ${message}`, { offset: bytes }, reason));
+        fail(new MultistatusError('SOURCE', `the source failed after ${plural(bytes, 'byte')}: ${message}`, { offset: bytes }, reason));
       },
     });
   }

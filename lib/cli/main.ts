@@ -4,14 +4,19 @@
  * Multi-Status as it streams in, and print NDJSON, a table or a summary, with progress on stderr.
  */
 import { readFile } from 'node:fs/promises';
+import type { ReadStream } from 'node:tty';
 import { MultistatusError } from '../errors.js';
 import { parseArgs } from './args.js';
 import type { CliOptions, Format as FormatName } from './args.js';
+import { columnsForProps, DEFAULT_COLUMNS, column } from './columns.js';
+import { credentials } from './credentials.js';
+import { printDiagnostics } from './diagnostics.js';
 import { EXIT_HTTP, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARSE, EXIT_USAGE, HttpError, InputError, UsageError } from './exit.js';
 import type { Format } from './format.js';
 import { HELP, version } from './help.js';
 import { openLocal } from './input.js';
 import type { Input } from './input.js';
+import { Relative, filtered, sorted } from './listing.js';
 import { ndjsonFormat } from './ndjson.js';
 import { Output } from './output.js';
 import { Progress } from './progress.js';
@@ -21,6 +26,7 @@ import { request } from './request.js';
 import { safeLine, safeLines } from './safe-text.js';
 import { summaryFormat } from './summary.js';
 import { tableFormat } from './table.js';
+import { transport } from './transport.js';
 
 let progress: Progress | undefined;
 
@@ -40,11 +46,14 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
 
+  for (const warning of opts.warnings) process.stderr.write(`multistatus: warning: ${safeLine(warning)}\n`);
+
   const out = new Output(process.stdout);
   const formatName: FormatName = opts.format ?? (out.isTTY ? 'table' : 'ndjson');
+  const columns = tableColumns(opts, formatName);
   let input: Input;
   try {
-    input = await open(opts);
+    input = await open(opts, formatName, columns);
   } catch (e) {
     return fail(e);
   }
@@ -52,15 +61,26 @@ async function main(argv: string[]): Promise<number> {
     progress = new Progress(process.stderr, input.total);
     progress.start();
   }
+  const base = opts.base ?? input.baseUrl;
+  const relative = opts.relative ? new Relative(base) : undefined;
+  let format = makeFormat(formatName, out, opts, columns, relative);
+  if (opts.sort) format = sorted(format, opts.sort, opts.reverse);
+  if (opts.type) {
+    format = filtered(format, opts.type, (n) => {
+      process.stderr.write(`multistatus: warning: ${n} response${n === 1 ? '' : 's'} without a resourcetype left out by --type\n`);
+    });
+  }
+  if (relative) format = relative.watch(format);
   try {
-    await pump(input, {
-      parse: { baseUrl: opts.base ?? input.baseUrl, encoding: input.encoding, strict: opts.strict },
-      format: makeFormat(formatName, out),
+    const result = await pump(input, {
+      parse: { baseUrl: base, encoding: input.encoding, strict: opts.strict },
+      format,
       out,
       progress,
       sharedScreen: out.isTTY && process.stderr.isTTY === true,
     });
     progress?.finish();
+    if (opts.diagnostics && result.ended) printDiagnostics(process.stderr, result.summary);
     return EXIT_OK;
   } catch (e) {
     progress?.finish();
@@ -68,13 +88,46 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function makeFormat(name: FormatName, out: Output): Format {
-  if (name === 'table') return tableFormat(out);
+function makeFormat(name: FormatName, out: Output, opts: CliOptions, columns: string[] | undefined, relative: Relative | undefined): Format {
+  if (name === 'table') {
+    return tableFormat(out, { columns, utc: opts.utc, path: relative ? (r) => relative.path(r) : undefined });
+  }
   if (name === 'summary') return summaryFormat(out);
-  return ndjsonFormat(out);
+  return ndjsonFormat(out, { propstats: opts.propstats });
 }
 
-async function open(opts: CliOptions): Promise<Input> {
+/**
+ * The table's columns: --columns; for named properties type, status, one per property and path;
+ * the default set for allprop and files; `undefined` for a REPORT (its first response decides).
+ */
+function tableColumns(opts: CliOptions, format: FormatName): string[] | undefined {
+  if (format !== 'table') return undefined;
+  if (opts.columns) return opts.columns;
+  if (opts.props.length) return columnsForProps(['resourcetype', ...opts.props]);
+  if (opts.report !== undefined) return undefined;
+  return DEFAULT_COLUMNS;
+}
+
+/**
+ * The properties to ask for: those named, plus what the table's columns, --type and --sort need
+ * (resourcetype to tell files from folders…). None named: allprop, which has them all.
+ */
+function propsToAsk(opts: CliOptions, columns: string[] | undefined): string[] {
+  if (opts.props.length === 0) return [];
+  const props = [...opts.props];
+  const need = (key: string | undefined): void => {
+    if (key !== undefined && !props.includes(key)) props.push(key);
+  };
+  for (const name of columns ?? []) need(column(name).prop);
+  if (opts.type) need('resourcetype');
+  if (opts.sort === 'size') need('getcontentlength');
+  if (opts.sort === 'modified') need('getlastmodified');
+  if (opts.sort === 'type') need('resourcetype');
+  if (opts.sort === 'name') need('displayname');
+  return props;
+}
+
+async function open(opts: CliOptions, format: FormatName, columns: string[] | undefined): Promise<Input> {
   if (!opts.url) return openLocal(opts.input);
   let body: string;
   if (opts.report !== undefined) {
@@ -84,15 +137,24 @@ async function open(opts: CliOptions): Promise<Input> {
       throw new InputError(`cannot read the --report body ${opts.report}: ${(e as Error).message}`);
     }
   } else {
-    body = propfindBody(opts.props, opts.propname);
+    body = propfindBody(propsToAsk(opts, format === 'table' ? columns : undefined), opts.propname);
   }
+  const auth = await credentials({
+    user: opts.user,
+    netrc: opts.netrc,
+    url: opts.url,
+    env: process.env,
+    terminal: process.stdin.isTTY && process.stderr.isTTY ? { input: process.stdin as ReadStream, output: process.stderr } : undefined,
+    warn: (message) => process.stderr.write(`multistatus: warning: ${safeLine(message)}\n`),
+  });
   return request({
     url: opts.url,
     method: opts.report !== undefined ? 'REPORT' : 'PROPFIND',
     depth: opts.report !== undefined ? opts.depth : (opts.depth ?? '1'),
     body,
     headers: opts.headers,
-    user: opts.user,
+    auth,
+    fetch: await transport({ insecure: opts.insecure, cacert: opts.cacert, env: process.env }),
     timeout: opts.timeout,
     userAgent: `multistatus/${version()}`,
   });
@@ -112,8 +174,8 @@ function fail(e: unknown): number {
     return EXIT_PARSE;
   }
   if (e instanceof UsageError) {
-    // The help text first, so that the mistake is the last line on the screen.
-    process.stderr.write(`${HELP}\nmultistatus: ${safeLine(e.message)}\n`);
+    // One line, as curl and git do: the mistake, and where to read more.
+    process.stderr.write(`multistatus: ${safeLine(e.message)} (see multistatus --help)\n`);
     return EXIT_USAGE;
   }
   if (e instanceof HttpError) {

@@ -5,8 +5,10 @@
  */
 import { charsetOf } from '../charset.js';
 import type { Depth } from './args.js';
+import type { Credentials } from './credentials.js';
 import { HttpError } from './exit.js';
 import type { Input } from './input.js';
+import { plural } from '../plural.js';
 import { safeLines } from './safe-text.js';
 
 export interface RequestSpec {
@@ -17,8 +19,10 @@ export interface RequestSpec {
   body: string;
   /** Extra headers from `-H`: the first of a name replaces the default, later ones add to it. */
   headers: readonly [string, string][];
-  /** `user:password` for Basic authentication. */
-  user?: string;
+  /** Basic authentication (credentials.ts). */
+  auth?: Credentials;
+  /** The fetch to use (transport.ts: proxies, TLS options); default the global one. */
+  fetch?: typeof fetch;
   /** Seconds to wait for the response headers, then for each chunk of the body. */
   timeout?: number;
   userAgent: string;
@@ -46,7 +50,7 @@ export async function request(spec: RequestSpec): Promise<Input> {
   arm();
   let res: Response;
   try {
-    res = await fetch(spec.url, {
+    res = await (spec.fetch ?? fetch)(spec.url, {
       method: spec.method,
       headers: requestHeaders(spec),
       body: spec.body,
@@ -87,8 +91,8 @@ export async function request(spec: RequestSpec): Promise<Input> {
         chunk = await reader.read();
       } catch (e) {
         disarm();
-        if (timedOut) throw new HttpError(`${what}: the body stalled after ${bytes} bytes: nothing for ${spec.timeout} s (--timeout)`);
-        throw new HttpError(`${what}: the body broke off after ${bytes} bytes: ${networkError(e)}`);
+        if (timedOut) throw new HttpError(`${what}: the body stalled after ${plural(bytes, 'byte')}: nothing for ${spec.timeout} s (--timeout)`);
+        throw new HttpError(`${what}: the body broke off after ${plural(bytes, 'byte')}: ${networkError(e)}`);
       }
       // The clock runs only while waiting for the server, not while a slow reader of stdout holds us up.
       disarm();
@@ -106,7 +110,9 @@ export async function request(spec: RequestSpec): Promise<Input> {
 function requestHeaders(spec: RequestSpec): Headers {
   const headers = new Headers({ 'Content-Type': 'application/xml; charset=utf-8', 'User-Agent': spec.userAgent });
   if (spec.depth !== undefined) headers.set('Depth', spec.depth);
-  if (spec.user !== undefined) headers.set('Authorization', `Basic ${Buffer.from(spec.user, 'utf8').toString('base64')}`);
+  if (spec.auth !== undefined) {
+    headers.set('Authorization', `Basic ${Buffer.from(`${spec.auth.username}:${spec.auth.password}`, 'utf8').toString('base64')}`);
+  }
   const given = new Set<string>();
   for (const [name, value] of spec.headers) {
     const key = name.toLowerCase();
@@ -123,12 +129,12 @@ function statusMessage(res: Response, what: string, spec: RequestSpec): string {
   if (res.status === 401) {
     const challenge = res.headers.get('www-authenticate');
     const offered = challenge ? ` (WWW-Authenticate: ${challenge})` : '';
-    if (spec.user === undefined) {
-      message += `: the server needs credentials${offered}; give them with -u user:password`;
+    if (spec.auth === undefined) {
+      message += `: the server needs credentials${offered}; give them with -u user (the password is asked for) or --netrc`;
     } else if (challenge && !/\bbasic\b/i.test(challenge)) {
       message += `: -u sends Basic credentials, which this server does not take${offered}`;
     } else {
-      message += `: the credentials given with -u were refused${offered}`;
+      message += `: the credentials given were refused${offered}`;
     }
   } else if (res.status === 207) {
     message += ': 207 with no body';

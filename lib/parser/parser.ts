@@ -15,6 +15,8 @@ import type {
 } from '../types.js';
 import { HAS_ELEMENT, appendText, finishNode, textFlag } from './capture.js';
 import { NamespaceScope } from './namespaces.js';
+import { xmlReason } from './xml-reasons.js';
+import { plural } from '../plural.js';
 import { detach } from '../strings.js';
 import type { ResolvedName } from './namespaces.js';
 
@@ -220,6 +222,11 @@ export class MultistatusParser {
   private leadColumns = 0;
   private leadChars = 0;
   private callbackError: { error: unknown } | undefined;
+  /** Where the body's first non-space character is (a body that is not XML is wrong from there). */
+  private firstChar: ErrorPosition | undefined;
+  private wsLines = 0;
+  private wsColumns = 0;
+  private wsChars = 0;
   private readonly statusCache = new Map<string, DavStatus>();
 
   constructor(options: MultistatusParserOptions) {
@@ -317,10 +324,11 @@ export class MultistatusParser {
       const got = this.head.trim();
       if (got === '') throw this.fail('NOT_MULTISTATUS', 'the body is empty', true);
       if (got.startsWith('<')) throw this.fail('TRUNCATED', `the body ended before its root element: got ${quote(got)}`, true);
-      throw this.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
+      this.failure = new MultistatusError('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, this.firstChar ?? this.position());
+      throw this.failure;
     }
     if (!this.closedRoot) {
-      throw this.fail('TRUNCATED', `the body ended inside the document, after ${this.responses} complete responses`, true);
+      throw this.fail('TRUNCATED', `the body ended inside the document, after ${plural(this.responses, 'complete response')}`, true);
     }
     try {
       this.sax.close();
@@ -343,6 +351,7 @@ export class MultistatusParser {
 
   private feed(text: string): void {
     if (text === '') return;
+    if (this.firstChar === undefined) this.findFirstChar(text);
     if ((!this.sawRoot || this.rootProblem !== undefined) && this.head.length < HEAD_CHARS) {
       this.head += text.slice(0, HEAD_CHARS - this.head.length);
     }
@@ -628,8 +637,8 @@ export class MultistatusParser {
   }
 
   private onSaxError(err: Error): void {
-    const message = err.message.replace(/^\d+:\d+: /, '');
-    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot(`the body is not XML (${message})`, '');
+    const message = xmlReason(err.message.replace(/^\d+:\d+: /, ''));
+    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot('the body is not XML', '', this.firstChar);
     throw this.fail('XML_SYNTAX', message, true);
   }
 
@@ -1032,12 +1041,30 @@ export class MultistatusParser {
   }
 
   /** Defers NOT_MULTISTATUS until the body shows what it is: stops saxes by throwing DEFER. */
-  private deferRoot(problem: string, tagStart: string): never {
+  private deferRoot(problem: string, tagStart: string, at?: ErrorPosition): never {
     this.rootProblem = problem;
-    this.rootPosition = this.position();
+    this.rootPosition = at ?? this.position();
     const i = tagStart === '' ? -1 : this.head.indexOf(tagStart);
     this.rootFrom = i < 0 ? 0 : i;
     throw DEFER;
+  }
+
+  /** Notes where the first non-space character is, counting the whitespace before it. */
+  private findFirstChar(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
+        this.wsLines++;
+        this.wsColumns = 0;
+      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+        if (c !== 13) this.wsColumns++;
+      } else {
+        const offset = this.decoder ? this.decoder.byteOffset(k) : this.wsChars + k;
+        this.firstChar = { line: this.wsLines + 1, column: this.wsColumns + 1, offset };
+        return;
+      }
+    }
+    this.wsChars += text.length;
   }
 
   /** Throws the deferred NOT_MULTISTATUS once 80 characters from the root are known (or at the end). */
