@@ -18,7 +18,7 @@ export const XML_REASONS: ReadonlyMap<string, string> = new Map([
   ['document must contain a root element.', 'no root element'],
   ['documents may contain only one root.', 'a second root element (a document has only one)'],
   ['empty entity name.', 'an empty entity reference "&;"'],
-  ['undefined entity.', 'an entity reference other than &lt; &gt; &amp; &apos; &quot; (no DTD entities are expanded)'],
+  ['undefined entity.', 'an undefined entity (only &lt; &gt; &amp; &apos; &quot; are known; no DTD entity is expanded)'],
   ['malformed character entity.', 'a malformed character reference (&#…;)'],
   ['malformed comment.', 'a malformed comment ("--" inside a comment)'],
   ['forward-slash in opening tag not followed by >.', 'a "/" in a start tag that is not followed by ">"'],
