@@ -112,9 +112,10 @@ function tokenize(text: string): string[] {
 /** Reads a line from a terminal without echoing it. Ctrl-C exits 130, Ctrl-D ends the line. */
 export function prompt(question: string, input: ReadStream, output: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve) => {
-    output.write(question);
+    // Echo goes off before the question is asked, so nothing typed after it can show.
     const wasRaw = input.isRaw;
     input.setRawMode(true);
+    output.write(question);
     input.resume();
     let answer = '';
     const done = (): void => {
