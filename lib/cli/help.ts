@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NDJSON_SCHEMA } from './ndjson.js';
 
 export const HELP = `usage: multistatus [options] FILE | - | URL
 
@@ -11,7 +12,7 @@ URL: then multistatus sends the PROPFIND (or REPORT) itself and parses the answe
 downloads, in flat memory.
 
 Output
-  -f, --format FORMAT   ndjson   one JSON object per response (NDJSON schema 1: the library's
+  -f, --format FORMAT   ndjson   one JSON object per response (NDJSON schema ${NDJSON_SCHEMA}: the library's
                                  DavResponse without propstats, dates as ISO strings); the
                                  default when stdout is not a terminal
                         table    one row per response (see --columns), then the totals; the

@@ -75,7 +75,9 @@ describe('cli: exit codes (child process)', function () {
     expect(r.code).to.equal(0);
     expect(r.stderr).to.equal('');
     for (const option of ['--format', 'ndjson', 'table', 'summary', '--base', '--strict', '--progress', '--no-progress', '--depth', '--prop',
-      '--propname', '--report', '--header', '--user', '--timeout', '--help', '--version', 'Exit status', 'Examples']) {
+      '--propname', '--report', '--header', '--user', '--timeout', '--help', '--version', 'Exit status', 'Examples',
+      '--propstats', '--columns', '--type', '--sort', '--reverse', '--relative', '--utc', '--diagnostics', '--netrc', '--insecure',
+      '--cacert', 'MULTISTATUS_PASSWORD', 'HTTPS_PROXY', 'NO_PROXY', 'NDJSON schema 1']) {
       expect(r.stdout, option).to.contain(option);
     }
   });
