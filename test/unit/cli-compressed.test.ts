@@ -19,6 +19,7 @@ interface Digest { responses: number; firstHref: string; lastHref: string }
 
 describe('cli: gzip and deflate bodies (child process)', function () {
   this.slow(5000);
+  this.timeout(150_000); // 20,000 responses, twice, on a busy machine
   let tmp: string;
   before(function () {
     tmp = mkdtempSync(join(tmpdir(), 'multistatus-gz-'));

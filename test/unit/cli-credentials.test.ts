@@ -24,6 +24,7 @@ function basic(header: string | undefined): string | undefined {
 
 describe('cli: credentials', function () {
   this.slow(4000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
   let server: ScriptedHttpServer;
   let tmp: string;
   before(async function () {

@@ -14,6 +14,7 @@ const UNBOUND: [number, number, string][] = [[6, 32, 'DAV:getcontentlength'], [7
 
 describe('cli: diagnostics (child process)', function () {
   this.slow(3000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
 
   it('--diagnostics prints each on stderr with its position, after the output', async function () {
     const r = await runCli([QUIRKY, '--diagnostics']);

@@ -20,6 +20,7 @@ function documentedFields(): string[] {
 
 describe('cli: NDJSON schema 1 (child process)', function () {
   this.slow(3000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
   const listing = join(FIXTURES_DIR, 'servers', 'apache2-propfind-d1-allprop.xml');
 
   it('is smaller than the XML it came from: each property once, no propstats', async function () {

@@ -46,6 +46,7 @@ const NAMED = `<?xml version="1.0" encoding="utf-8"?>
 
 describe('cli: the table (child process)', function () {
   this.slow(3000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
   let server: ScriptedHttpServer;
   let tmp: string;
   before(async function () {

@@ -53,6 +53,7 @@ function proxyServer(): { server: Server; targets: string[]; sockets: Set<Socket
 
 describe('cli: TLS options and proxies (child process)', function () {
   this.slow(5000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
   let tmp: string;
   let https: Server;
   let httpsUrl: string;

@@ -15,6 +15,7 @@ const LISTING = readFileSync(join(FIXTURES_DIR, 'servers', 'apache2-propfind-d1-
 
 describe('cli: usage errors, hints and warnings (child process)', function () {
   this.slow(3000);
+  this.timeout(120_000); // several runs of the command each, on a busy machine
 
   for (const [argv, message] of [
     [['a.xml', '--format', 'csv'], '--format must be one of ndjson, table, summary, got "csv"'],
