@@ -2,6 +2,7 @@ import { charsetOf } from './charset.js';
 import { MultistatusError } from './errors.js';
 import { httpError } from './http-error.js';
 import { MultistatusParser } from './parser/parser.js';
+import { plural } from './plural.js';
 import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
 import type { Empty, OptionsFor, Props, PropsOf } from './props.js';
@@ -153,7 +154,7 @@ class Iteration implements MultistatusIterator<LooseProps> {
       if (e instanceof MultistatusError) return this.finish(e);
       const message = e instanceof Error ? e.message : String(e);
       return this.finish(
-        new MultistatusError('SOURCE', `the source failed after ${this.bytes} bytes: ${message}`, { offset: this.bytes }, e),
+        new MultistatusError('SOURCE', `the source failed after ${plural(this.bytes, 'byte')}: ${message}`, { offset: this.bytes }, e),
       );
     }
     if (this.signal?.aborted) return this.abort();

@@ -4,6 +4,7 @@ import type { Empty, OptionsFor, PropsOf } from './props.js';
 import type { DavResponse } from './parser/model.js';
 import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
 import { loadStreamClasses, streamClasses } from './web-streams.js';
+import { plural } from './plural.js';
 
 type Chunk = Uint8Array | string;
 
@@ -152,7 +153,7 @@ export class MultistatusStream<const O extends ParseOptions = Empty> implements 
       abort(reason) {
         if (reason instanceof MultistatusError) return fail(reason);
         const message = reason instanceof Error ? reason.message : String(reason);
-        fail(new MultistatusError('SOURCE', `the source failed after ${bytes} bytes: ${message}`, { offset: bytes }, reason));
+        fail(new MultistatusError('SOURCE', `the source failed after ${plural(bytes, 'byte')}: ${message}`, { offset: bytes }, reason));
       },
     });
   }

@@ -4,8 +4,12 @@ import { UsageError } from './exit.js';
 export type Format = 'ndjson' | 'table' | 'summary';
 export type Depth = '0' | '1' | 'infinity';
 
+export type TypeFilter = 'f' | 'd';
+export type SortKey = 'path' | 'size' | 'modified' | 'type' | 'name';
+
 export const FORMATS: readonly Format[] = ['ndjson', 'table', 'summary'];
 export const DEPTHS: readonly Depth[] = ['0', '1', 'infinity'];
+export const SORT_KEYS: readonly SortKey[] = ['path', 'size', 'modified', 'type', 'name'];
 
 export interface CliOptions {
   /** What to do: parse an input, or print the help or the version. */
@@ -24,8 +28,14 @@ export interface CliOptions {
   report?: string;
   /** Extra request headers, in order. */
   headers: [name: string, value: string][];
-  /** `user:password` for Basic authentication. */
+  /** `user` or `user:password` for Basic authentication (see credentials.ts for the password). */
   user?: string;
+  /** Read the credentials for the host from ~/.netrc (or $NETRC). */
+  netrc: boolean;
+  /** Accept any TLS certificate. */
+  insecure: boolean;
+  /** Trust the CA certificates in this PEM file (besides the usual ones). */
+  cacert?: string;
   /** Seconds to wait for the response headers, then for each piece of the body. */
   timeout?: number;
   /** Resolve hrefs against this URL. */
@@ -37,10 +47,28 @@ export interface CliOptions {
   concurrency?: number;
   /** `--sync [TOKEN]`: a sync-collection REPORT from TOKEN (`''`: the initial sync). */
   sync?: string;
+  /** NDJSON: add each response's `propstats` (off: `props` only). */
+  propstats: boolean;
+  /** List every diagnostic on stderr. */
+  diagnostics: boolean;
+  /** Keep only files (`f`) or only collections (`d`). */
+  type?: TypeFilter;
+  /** Sort the listing (holds it in memory) by this key. */
+  sort?: SortKey;
+  reverse: boolean;
+  /** Table columns, in order (see table.ts); `undefined`: chosen from what was asked. */
+  columns?: string[];
+  /** Table paths relative to the request URL (or --base). */
+  relative: boolean;
+  /** Table times in UTC (marked `Z`) instead of local time. */
+  utc: boolean;
+  /** Warnings about the command line that do not stop it (an -H that overrides an option). */
+  warnings: string[];
 }
 
-type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency';
-type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version';
+type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns';
+type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version' | 'netrc' | 'insecure' | 'propstats'
+  | 'diagnostics' | 'reverse' | 'relative' | 'utc';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--format': 'format', '-f': 'format',
@@ -52,6 +80,10 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--timeout': 'timeout',
   '--base': 'base',
   '--concurrency': 'concurrency',
+  '--cacert': 'cacert',
+  '--type': 'type', '-t': 'type',
+  '--sort': 'sort', '-s': 'sort',
+  '--columns': 'columns', '-c': 'columns',
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
@@ -61,10 +93,20 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
   '--strict': 'strict',
   '--help': 'help', '-h': 'help',
   '--version': 'version', '-V': 'version',
+  '--netrc': 'netrc', '-n': 'netrc',
+  '--insecure': 'insecure', '-k': 'insecure',
+  '--propstats': 'propstats',
+  '--diagnostics': 'diagnostics',
+  '--reverse': 'reverse', '-r': 'reverse',
+  '--relative': 'relative',
+  '--utc': 'utc',
 };
 
 /** Options that only make sense when the input is a URL. */
-const HTTP_ONLY: readonly string[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout', 'concurrency', 'sync'];
+const HTTP_ONLY: readonly string[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout', 'concurrency', 'sync', 'cacert', 'netrc', 'insecure'];
+
+/** Table columns and what they show. */
+export const COLUMNS: readonly string[] = ['type', 'size', 'modified', 'status', 'etag', 'ctype', 'name', 'path'];
 
 /** An XML local name (NCName, without the rarer code points). */
 const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7\u203F\u2040]*$/u;
@@ -73,7 +115,10 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Parses `argv` (without `node` and the script). Throws {@link UsageError} for a bad command line. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { action: 'parse', input: '', props: [], propname: false, headers: [], strict: false };
+  const opts: CliOptions = {
+    action: 'parse', input: '', props: [], propname: false, headers: [], strict: false, netrc: false, insecure: false,
+    propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [],
+  };
   const seen = new Set<string>();
   const inputs: string[] = [];
   let help = false;
@@ -107,7 +152,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else if (flag === 'version') version = true;
       else if (flag === 'propname') opts.propname = true;
       else if (flag === 'strict') opts.strict = true;
-      else opts.progress = flag === 'progress';
+      else if (flag === 'progress' || flag === 'no-progress') opts.progress = flag === 'progress';
+      else {
+        setFlag(opts, flag);
+        seen.add(flag);
+      }
       continue;
     }
     const split = splitValue(arg);
@@ -161,6 +210,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new UsageError('--sync sends its own REPORT: --report, --propname and --depth do not apply');
   }
   if (opts.report === '-' && opts.input === '-') throw new UsageError('stdin cannot be both the input and the --report body');
+  if (opts.insecure && opts.cacert !== undefined) throw new UsageError('--insecure and --cacert do not go together');
+  opts.warnings.push(...headerWarnings(opts, seen));
   return opts;
 }
 
@@ -208,9 +259,34 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
     }
     case 'user':
       once();
-      if (!value.includes(':')) throw new UsageError('-u wants user:password');
+      if (value === '' || value.startsWith(':')) throw new UsageError('-u wants a user name: -u user (the password is asked for) or -u user:password');
       opts.user = value;
       return;
+    case 'cacert':
+      once();
+      if (value === '') throw new UsageError('--cacert needs a PEM file');
+      opts.cacert = value;
+      return;
+    case 'type':
+      once();
+      if (value !== 'f' && value !== 'd') throw new UsageError(`--type must be f (files) or d (directories), got "${value}"`);
+      opts.type = value;
+      return;
+    case 'sort':
+      once();
+      if (!(SORT_KEYS as string[]).includes(value)) throw new UsageError(`--sort must be one of ${SORT_KEYS.join(', ')}, got "${value}"`);
+      opts.sort = value as SortKey;
+      return;
+    case 'columns': {
+      once();
+      const columns = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      const bad = columns.find((c) => !COLUMNS.includes(c) && !c.startsWith('{'));
+      if (columns.length === 0 || bad !== undefined) {
+        throw new UsageError(`--columns takes a comma-separated list of ${COLUMNS.join(', ')} or {namespace}name, got "${bad ?? value}"`);
+      }
+      opts.columns = columns.map((c) => (c.startsWith('{') ? checkProperty(c) : c));
+      return;
+    }
     case 'timeout': {
       once();
       const seconds = Number(value);
@@ -233,6 +309,29 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
       opts.base = value;
       return;
   }
+}
+
+function setFlag(opts: CliOptions, flag: Exclude<FlagOption, 'help' | 'version' | 'propname' | 'strict' | 'progress' | 'no-progress'>): void {
+  switch (flag) {
+    case 'netrc': opts.netrc = true; return;
+    case 'insecure': opts.insecure = true; return;
+    case 'propstats': opts.propstats = true; return;
+    case 'diagnostics': opts.diagnostics = true; return;
+    case 'reverse': opts.reverse = true; return;
+    case 'relative': opts.relative = true; return;
+    case 'utc': opts.utc = true; return;
+  }
+}
+
+/** An -H header that replaces what an option given on the same line asked for. */
+function headerWarnings(opts: CliOptions, seen: Set<string>): string[] {
+  const warnings: string[] = [];
+  for (const [name, value] of opts.headers) {
+    const key = name.toLowerCase();
+    if (key === 'depth' && seen.has('depth')) warnings.push(`-H '${name}: ${value}' overrides --depth ${opts.depth!}`);
+    if (key === 'authorization' && (opts.user !== undefined || opts.netrc)) warnings.push(`-H '${name}: …' overrides ${opts.user !== undefined ? '-u' : '--netrc'}`);
+  }
+  return warnings;
 }
 
 /** A property key: a DAV: local name (`getetag`) or Clark notation (`{http://owncloud.org/ns}fileid`, `{}name`). */

@@ -2,22 +2,37 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NDJSON_SCHEMA } from './ndjson.js';
 
 export const HELP = `usage: multistatus [options] FILE | - | URL
 
 Parse a WebDAV 207 Multi-Status body as a stream and print each response as it arrives.
-The input is a saved body (FILE), stdin (-), or an http(s) URL: then multistatus sends the
-PROPFIND (or REPORT) itself and parses the answer while it downloads, in flat memory.
+The input is a saved body (FILE, gzip or deflate compressed or not), stdin (-), or an http(s)
+URL: then multistatus sends the PROPFIND (or REPORT) itself and parses the answer while it
+downloads, in flat memory.
 
 Output
-  -f, --format FORMAT   ndjson   one JSON object per response (the library's DavResponse model,
-                                 dates as ISO strings); the default when stdout is not a terminal
-                        table    type, size, modified, status and decoded path, one row per
-                                 response; the default on a terminal
-                        summary  one JSON object: responses, bytes, per-status counts, syncToken,
-                                 truncated, diagnostics, seconds, throughput, peak memory
+  -f, --format FORMAT   ndjson   one JSON object per response (NDJSON schema ${NDJSON_SCHEMA}: the library's
+                                 DavResponse without propstats, dates as ISO strings); the
+                                 default when stdout is not a terminal
+                        table    one row per response (see --columns), then the totals; the
+                                 default on a terminal
+                        summary  one JSON object: responses, bytes of XML, statuses, files,
+                                 folders, fileBytes, syncToken, truncated, diagnostics,
+                                 seconds, throughput, peak memory
+      --propstats       ndjson: add each response's propstats (per-status property lists)
+  -c, --columns LIST    table columns, comma-separated: type, size, modified, status, etag,
+                        ctype, name, data (size of calendar/address data), path, or a
+                        property key ({http://owncloud.org/ns}fileid). Default: type, size,
+                        modified, status, path; with -p: type, status, those properties, path
+  -t, --type f|d        only files (f) or only folders (d)
+  -s, --sort KEY        sort by path, size, modified, type or name (holds the listing in memory)
+  -r, --reverse         reverse the --sort order
+      --relative        table paths relative to the request URL (or --base)
+      --utc             table times in UTC, marked Z (default: local time, unmarked)
       --base URL        resolve hrefs against URL (adds "url"; default with a URL input: that URL)
-      --strict          fail on any tolerated server quirk instead of counting it as a diagnostic
+      --diagnostics     list every tolerated server quirk on stderr, with its line and column
+      --strict          fail on the first tolerated server quirk instead
       --progress        progress on stderr even when stderr is not a terminal
       --no-progress     no progress (default: progress when stderr is a terminal)
 
@@ -35,11 +50,17 @@ Request (URL input only)
       --report FILE     send a REPORT with the XML body in FILE (- for stdin) instead of a
                         PROPFIND: calendar-query, addressbook-query, sync-collection...
   -H, --header 'Name: value'
-                        add a request header; repeatable (overrides the defaults)
-  -u, --user USER:PASSWORD
-                        HTTP Basic authentication
+                        add a request header; repeatable (overrides the defaults, with a
+                        warning when it overrides an option such as --depth)
+  -u, --user USER[:PASSWORD]
+                        HTTP Basic authentication. Without :PASSWORD the password comes from
+                        $MULTISTATUS_PASSWORD, or is asked for on the terminal (not echoed)
+  -n, --netrc           take the credentials for the host from $NETRC or ~/.netrc
+  -k, --insecure        accept any TLS certificate
+      --cacert FILE     trust the CA certificates in this PEM file as well
       --timeout SECONDS wait at most this long for the response, then for each piece of
                         the body (default: no limit)
+  Proxies: HTTPS_PROXY, HTTP_PROXY (or lower case), except for the hosts in NO_PROXY.
 
   -h, --help            this text
   -V, --version         the version
@@ -49,16 +70,16 @@ Exit status
   1  the body is not a well-formed multistatus, or the input cannot be read; the last line on
      stderr is "multistatus: CODE: message (line L, column C, byte B)", after every complete
      response has been printed
-  2  usage error
+  2  usage error (one line, then see --help)
   3  HTTP error: no connection, timeout, a status other than 207 (its status and the start of
      its body are shown; 401 says that credentials are needed), a body that broke off
 
 Examples
   multistatus https://dav.example/files/ --depth infinity | jq -r 'select(.props.getcontentlength > 1e9) | .path'
-  multistatus https://dav.example/files/ --prop getcontentlength --prop getlastmodified --format table
-  multistatus https://cal.example/dav/calendars/me/work/ --report calendar-query.xml --depth 1 -u me:secret
+  multistatus https://dav.example/files/ -d infinity -t f --sort size -r --relative -f table
+  multistatus https://cal.example/dav/calendars/me/work/ --report calendar-query.xml --depth 1 -u me
   curl -s -X PROPFIND -H 'Depth: 1' https://dav.example/files/ | multistatus - --format summary
-  multistatus saved-listing.xml --format summary
+  multistatus saved-listing.xml.gz --format summary --diagnostics
 `;
 
 /** The version in the package.json that ships with this file (found by walking up from here). */

@@ -4,14 +4,19 @@
  * Multi-Status as it streams in, and print NDJSON, a table or a summary, with progress on stderr.
  */
 import { readFile } from 'node:fs/promises';
+import type { ReadStream } from 'node:tty';
 import { MultistatusError } from '../errors.js';
 import { parseArgs } from './args.js';
 import type { CliOptions, Format as FormatName } from './args.js';
+import { columnsForProps, DEFAULT_COLUMNS, column } from './columns.js';
+import { credentials } from './credentials.js';
+import { printDiagnostics } from './diagnostics.js';
 import { EXIT_HTTP, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARSE, EXIT_USAGE, HttpError, InputError, UsageError } from './exit.js';
 import type { Format } from './format.js';
 import { HELP, version } from './help.js';
 import { openLocal } from './input.js';
 import type { Input } from './input.js';
+import { Relative, filtered, sorted } from './listing.js';
 import { ndjsonFormat } from './ndjson.js';
 import { Output } from './output.js';
 import { Progress } from './progress.js';
@@ -26,6 +31,7 @@ import type { WalkIterator } from '../client/walk.js';
 import { safeLine, safeLines } from './safe-text.js';
 import { summaryFormat } from './summary.js';
 import { tableFormat } from './table.js';
+import { transport } from './transport.js';
 
 let progress: Progress | undefined;
 
@@ -45,12 +51,17 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
 
+  for (const warning of opts.warnings) process.stderr.write(`multistatus: warning: ${safeLine(warning)}\n`);
+
   const out = new Output(process.stdout);
   const formatName: FormatName = opts.format ?? (out.isTTY ? 'table' : 'ndjson');
-  if (opts.url && (opts.sync !== undefined || (opts.depth === 'infinity' && opts.report === undefined))) return drive(opts, opts.url, out, formatName);
+  const columns = tableColumns(opts, formatName);
+  if (opts.url && (opts.sync !== undefined || (opts.depth === 'infinity' && opts.report === undefined))) {
+    return drive(opts, opts.url, out, formatName, columns);
+  }
   let input: Input;
   try {
-    input = await open(opts);
+    input = await open(opts, formatName, columns);
   } catch (e) {
     return fail(e);
   }
@@ -58,15 +69,18 @@ async function main(argv: string[]): Promise<number> {
     progress = new Progress(process.stderr, input.total);
     progress.start();
   }
+  const base = opts.base ?? input.baseUrl;
+  const format = listingFormat(opts, formatName, out, columns, base);
   try {
-    await pump(input, {
-      parse: { baseUrl: opts.base ?? input.baseUrl, encoding: input.encoding, strict: opts.strict },
-      format: makeFormat(formatName, out),
+    const result = await pump(input, {
+      parse: { baseUrl: base, encoding: input.encoding, strict: opts.strict },
+      format,
       out,
       progress,
       sharedScreen: out.isTTY && process.stderr.isTTY === true,
     });
     progress?.finish();
+    if (opts.diagnostics && result.ended) printDiagnostics(process.stderr, result.summary);
     return EXIT_OK;
   } catch (e) {
     progress?.finish();
@@ -78,20 +92,31 @@ async function main(argv: string[]): Promise<number> {
  * `--depth infinity` (a walk when the server refuses it) and `--sync`: requests the library drives,
  * their responses printed as they come.
  */
-async function drive(opts: CliOptions, url: URL, out: Output, formatName: FormatName): Promise<number> {
-  const spec = { headers: opts.headers, user: opts.user, timeout: opts.timeout, userAgent: `multistatus/${version()}` };
-  const request = clientOptions(spec);
+async function drive(opts: CliOptions, url: URL, out: Output, formatName: FormatName, columns: string[] | undefined): Promise<number> {
+  let request;
+  try {
+    request = clientOptions({
+      headers: opts.headers,
+      auth: await askCredentials(opts, url),
+      fetch: await transport({ insecure: opts.insecure, cacert: opts.cacert, env: process.env }),
+      timeout: opts.timeout,
+      userAgent: `multistatus/${version()}`,
+    });
+  } catch (e) {
+    return fail(e);
+  }
   const parse = { baseUrl: opts.base, strict: opts.strict };
+  const asked = propsToAsk(opts, formatName === 'table' ? columns : undefined);
   let it: MultistatusIterator;
   let bytes: (() => number) | undefined;
   if (opts.sync !== undefined) {
-    it = syncCollection(url, { ...request, ...parse, token: opts.sync, props: opts.props.length ? opts.props : undefined });
+    it = syncCollection(url, { ...request, ...parse, token: opts.sync, props: asked.length ? asked : undefined });
   } else {
     const concurrency = opts.concurrency ?? 4;
     const w: WalkIterator = walk(url, {
       ...request,
       ...parse,
-      props: opts.propname ? 'propname' : opts.props.length ? opts.props : 'allprop',
+      props: opts.propname ? 'propname' : asked.length ? asked : 'allprop',
       concurrency,
       onFallback(mode, refusal) {
         progress?.clear();
@@ -106,23 +131,72 @@ async function drive(opts: CliOptions, url: URL, out: Output, formatName: Format
     progress = new Progress(process.stderr, undefined);
     progress.start();
   }
+  const format = listingFormat(opts, formatName, out, columns, opts.base ?? url.href);
   try {
-    await pumpResponses(it, { format: makeFormat(formatName, out), out, progress, sharedScreen: out.isTTY && process.stderr.isTTY === true, bytes });
+    const result = await pumpResponses(it, { format, out, progress, sharedScreen: out.isTTY && process.stderr.isTTY === true, bytes });
+    progress?.finish();
+    if (opts.diagnostics && result.ended) printDiagnostics(process.stderr, result.summary);
   } catch (e) {
     progress?.finish();
-    return fail(cliHttpError(e, { user: opts.user, timeout: opts.timeout, method: opts.sync !== undefined ? 'REPORT' : 'PROPFIND', url }));
+    return fail(cliHttpError(e, { auth: request.auth, timeout: opts.timeout, method: opts.sync !== undefined ? 'REPORT' : 'PROPFIND', url }));
   }
-  progress?.finish();
   return EXIT_OK;
 }
 
-function makeFormat(name: FormatName, out: Output): Format {
-  if (name === 'table') return tableFormat(out);
-  if (name === 'summary') return summaryFormat(out);
-  return ndjsonFormat(out);
+/** The output format with what --relative, --sort and --type add to it. */
+function listingFormat(opts: CliOptions, formatName: FormatName, out: Output, columns: string[] | undefined, base: string | undefined): Format {
+  const relative = opts.relative ? new Relative(base) : undefined;
+  let format = makeFormat(formatName, out, opts, columns, relative);
+  if (opts.sort) format = sorted(format, opts.sort, opts.reverse);
+  if (opts.type) {
+    format = filtered(format, opts.type, (n) => {
+      process.stderr.write(`multistatus: warning: ${n} response${n === 1 ? '' : 's'} without a resourcetype left out by --type\n`);
+    });
+  }
+  if (relative) format = relative.watch(format);
+  return format;
 }
 
-async function open(opts: CliOptions): Promise<Input> {
+function makeFormat(name: FormatName, out: Output, opts: CliOptions, columns: string[] | undefined, relative: Relative | undefined): Format {
+  if (name === 'table') {
+    return tableFormat(out, { columns, utc: opts.utc, path: relative ? (r) => relative.path(r) : undefined });
+  }
+  if (name === 'summary') return summaryFormat(out);
+  return ndjsonFormat(out, { propstats: opts.propstats });
+}
+
+/**
+ * The table's columns: --columns; for named properties type, status, one per property and path;
+ * the default set for allprop and files; `undefined` for a REPORT (its first response decides).
+ */
+function tableColumns(opts: CliOptions, format: FormatName): string[] | undefined {
+  if (format !== 'table') return undefined;
+  if (opts.columns) return opts.columns;
+  if (opts.props.length) return columnsForProps(['resourcetype', ...opts.props]);
+  if (opts.report !== undefined) return undefined;
+  return DEFAULT_COLUMNS;
+}
+
+/**
+ * The properties to ask for: those named, plus what the table's columns, --type and --sort need
+ * (resourcetype to tell files from folders…). None named: allprop, which has them all.
+ */
+function propsToAsk(opts: CliOptions, columns: string[] | undefined): string[] {
+  if (opts.props.length === 0) return [];
+  const props = [...opts.props];
+  const need = (key: string | undefined): void => {
+    if (key !== undefined && !props.includes(key)) props.push(key);
+  };
+  for (const name of columns ?? []) need(column(name).prop);
+  if (opts.type) need('resourcetype');
+  if (opts.sort === 'size') need('getcontentlength');
+  if (opts.sort === 'modified') need('getlastmodified');
+  if (opts.sort === 'type') need('resourcetype');
+  if (opts.sort === 'name') need('displayname');
+  return props;
+}
+
+async function open(opts: CliOptions, format: FormatName, columns: string[] | undefined): Promise<Input> {
   if (!opts.url) return openLocal(opts.input);
   let body: string;
   if (opts.report !== undefined) {
@@ -132,17 +206,32 @@ async function open(opts: CliOptions): Promise<Input> {
       throw new InputError(`cannot read the --report body ${opts.report}: ${(e as Error).message}`);
     }
   } else {
-    body = propfindBody(opts.props, opts.propname);
+    const asked = propsToAsk(opts, format === 'table' ? columns : undefined);
+    body = propfindBody(opts.propname ? 'propname' : asked.length ? asked : 'allprop');
   }
+  const auth = await askCredentials(opts, opts.url);
   return request({
     url: opts.url,
     method: opts.report !== undefined ? 'REPORT' : 'PROPFIND',
     depth: opts.report !== undefined ? opts.depth : (opts.depth ?? '1'),
     body,
     headers: opts.headers,
-    user: opts.user,
+    auth,
+    fetch: await transport({ insecure: opts.insecure, cacert: opts.cacert, env: process.env }),
     timeout: opts.timeout,
     userAgent: `multistatus/${version()}`,
+  });
+}
+
+/** Credentials from -u (the password from the environment or a prompt) or --netrc. */
+function askCredentials(opts: CliOptions, url: URL): ReturnType<typeof credentials> {
+  return credentials({
+    user: opts.user,
+    netrc: opts.netrc,
+    url,
+    env: process.env,
+    terminal: process.stdin.isTTY && process.stderr.isTTY ? { input: process.stdin as ReadStream, output: process.stderr } : undefined,
+    warn: (message) => process.stderr.write(`multistatus: warning: ${safeLine(message)}\n`),
   });
 }
 
@@ -160,8 +249,8 @@ function fail(e: unknown): number {
     return EXIT_PARSE;
   }
   if (e instanceof UsageError) {
-    // The help text first, so that the mistake is the last line on the screen.
-    process.stderr.write(`${HELP}\nmultistatus: ${safeLine(e.message)}\n`);
+    // One line, as curl and git do: the mistake, and where to read more.
+    process.stderr.write(`multistatus: ${safeLine(e.message)} (see multistatus --help)\n`);
     return EXIT_USAGE;
   }
   if (e instanceof HttpError) {

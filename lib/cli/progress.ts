@@ -79,7 +79,7 @@ export class Progress {
     } else {
       parts.push(humanBytes(this.bytes));
     }
-    parts.push(`${humanCount(this.responses)} responses`, humanRate(this.bytes, seconds), humanDuration(seconds));
+    parts.push(`${humanCount(this.responses)} response${this.responses === 1 ? '' : 's'}`, humanRate(this.bytes, seconds), humanDuration(seconds));
     parts.push(`rss ${humanBytes(this.rss())}`);
     return (this.tty ? '' : final ? 'multistatus: done: ' : 'multistatus: ') + parts.join('  ');
   }

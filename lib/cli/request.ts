@@ -7,7 +7,9 @@
 import { MultistatusError } from '../errors.js';
 import type { RequestOptions } from '../client/options.js';
 import { openRequest } from '../client/request.js';
+import { plural } from '../plural.js';
 import type { Depth } from './args.js';
+import type { Credentials } from './credentials.js';
 import { HttpError } from './exit.js';
 import type { Input } from './input.js';
 import { safeLines } from './safe-text.js';
@@ -20,8 +22,10 @@ export interface RequestSpec {
   body: string;
   /** Extra headers from `-H`: the first of a name replaces the default, later ones add to it. */
   headers: readonly [string, string][];
-  /** `user:password` for Basic authentication. */
-  user?: string;
+  /** Basic authentication (credentials.ts). */
+  auth?: Credentials;
+  /** The fetch to use (transport.ts: proxies, TLS options); default the global one. */
+  fetch?: typeof fetch;
   /** Seconds to wait for the response headers, then for each chunk of the body. */
   timeout?: number;
   userAgent: string;
@@ -30,14 +34,12 @@ export interface RequestSpec {
 /** Lines of a non-207 body shown. */
 const SHOWN_LINES = 12;
 
-/** The library's request options for the command line's `-H`, `-u`, `--timeout` (and the fetch to use). */
+/** The library's request options for the command line's `-H`, credentials, `--timeout` and the fetch to use. */
 export function clientOptions(spec: Omit<RequestSpec, 'url' | 'method' | 'depth' | 'body'>): RequestOptions {
   const headers: [string, string][] = [['User-Agent', spec.userAgent], ...spec.headers];
   const options: RequestOptions = { headers };
-  if (spec.user !== undefined) {
-    const colon = spec.user.indexOf(':');
-    options.auth = { username: spec.user.slice(0, colon), password: spec.user.slice(colon + 1) };
-  }
+  if (spec.auth !== undefined) options.auth = spec.auth;
+  if (spec.fetch !== undefined) options.fetch = spec.fetch;
   if (spec.timeout !== undefined) options.timeout = spec.timeout * 1000;
   return options;
 }
@@ -62,7 +64,7 @@ export async function request(spec: RequestSpec): Promise<Input> {
       try {
         r = await chunks.next();
       } catch (e) {
-        if (isTimeout(e)) throw new HttpError(`${what}: the body stalled after ${bytes} bytes: nothing for ${spec.timeout} s (--timeout)`);
+        if (isTimeout(e)) throw new HttpError(`${what}: the body stalled after ${plural(bytes, 'byte')}: nothing for ${spec.timeout} s (--timeout)`);
         throw cliHttpError(e, spec);
       }
       if (r.done) return undefined;
@@ -89,7 +91,7 @@ function isTimeout(e: unknown): boolean {
  * line, a hint for 401 and the first lines of the body; a `SOURCE` failure (no connection, a
  * timeout, a broken body) as the library words it. Other errors are returned as they are.
  */
-export function cliHttpError(e: unknown, spec: Pick<RequestSpec, 'user' | 'timeout'> & { method?: string; url?: URL }): unknown {
+export function cliHttpError(e: unknown, spec: Pick<RequestSpec, 'auth' | 'timeout'> & { method?: string; url?: URL }): unknown {
   if (!(e instanceof MultistatusError)) return e;
   if (e.code === 'SOURCE') {
     if (isTimeout(e) && spec.method !== undefined && spec.url !== undefined && /: no response within /.test(e.message)) {
@@ -103,9 +105,9 @@ export function cliHttpError(e: unknown, spec: Pick<RequestSpec, 'user' | 'timeo
   let message = `${walkPrefix}HTTP ${http.status}${http.statusText ? ` ${http.statusText}` : ''} from ${http.method ?? ''} ${http.url}`;
   if (http.status === 401) {
     const offered = http.wwwAuthenticate ? ` (WWW-Authenticate: ${http.wwwAuthenticate})` : '';
-    if (spec.user === undefined) message += `: the server needs credentials${offered}; give them with -u user:password`;
+    if (spec.auth === undefined) message += `: the server needs credentials${offered}; give them with -u user (the password is asked for) or --netrc`;
     else if (http.wwwAuthenticate && !/\bbasic\b/i.test(http.wwwAuthenticate)) message += `: -u sends Basic credentials, which this server does not take${offered}`;
-    else message += `: the credentials given with -u were refused${offered}`;
+    else message += `: the credentials given were refused${offered}`;
   } else if (http.status === 207) {
     message += ': 207 with no body';
   } else {

@@ -1,72 +1,90 @@
 /**
  * `--format table`: one aligned row per response, printed as it arrives (so the widths are fixed,
- * not measured): type, size in human units, last modified (local time), status codes, decoded path.
+ * not measured). The columns are `--columns`, or type, size, modified, status and path for a
+ * plain listing, or type, status, the properties asked for with `-p` and path, or, for a REPORT,
+ * the properties its first response carries. A closing line gives the totals.
  */
-import { CALDAV_NS, CARDDAV_NS } from '../names.js';
 import type { DavResponse } from '../parser/model.js';
+import type { CellContext, Column } from './columns.js';
+import { DEFAULT_COLUMNS, column, columnsForProps, renderRow } from './columns.js';
 import type { Format } from './format.js';
+import { count, newTotals } from './listing.js';
 import type { Output } from './output.js';
 import { safeLine } from './safe-text.js';
-import { statusCodes } from './status-codes.js';
 import { humanBytes, humanCount } from './units.js';
 
-export const TABLE_HEADER = row('TYPE', 'SIZE', 'MODIFIED', 'STATUS', 'PATH');
-
-function row(type: string, size: string, modified: string, status: string, path: string): string {
-  return `${type.padEnd(4)} ${size.padStart(9)}  ${modified.padEnd(16)}  ${status.padEnd(7)}  ${path}\n`;
+export interface TableOptions {
+  /** Column names; `undefined`: chosen from the first response's properties (a REPORT). */
+  columns?: readonly string[];
+  utc?: boolean;
+  /** The path shown for a response (default: its decoded path). */
+  path?: (r: DavResponse) => string;
 }
 
-/** `dir`, `file`, `cal` (calendar), `book` (address book), `prin` (principal), `-` (not told). */
-export function typeOf(r: DavResponse): string {
-  const types = r.props.resourcetype;
-  if (!Array.isArray(types)) return '-';
-  if (types.includes(`{${CALDAV_NS}}calendar`)) return 'cal';
-  if (types.includes(`{${CARDDAV_NS}}addressbook`)) return 'book';
-  if (types.includes('principal')) return 'prin';
-  if (types.includes('collection')) return 'dir';
-  return 'file';
+function resolve(names: readonly string[], utc: boolean): Column[] {
+  return names.map((name) => {
+    const col = column(name);
+    return name === 'modified' && utc ? { ...col, width: 17 } : col;
+  });
 }
 
-function sizeOf(r: DavResponse, type: string): string {
-  const size = r.props.getcontentlength;
-  if (typeof size === 'number' || typeof size === 'bigint') return humanBytes(size);
-  if (size === undefined || size === null || type === 'dir') return '';
-  return '?';
+export function headerRow(columns: readonly Column[]): string {
+  return renderRow(columns, columns.map((c) => c.header));
 }
 
-/** `YYYY-MM-DD HH:MM` in local time. */
-export function localStamp(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+export function cells(columns: readonly Column[], r: DavResponse, ctx: CellContext): string[] {
+  return columns.map((c) => c.cell(r, ctx));
 }
 
-function modifiedOf(r: DavResponse): string {
-  const m = r.props.getlastmodified;
-  if (m instanceof Date && !Number.isNaN(m.getTime())) return localStamp(m);
-  return m === undefined || m === null ? '' : '?';
-}
+const DEFAULT = resolve(DEFAULT_COLUMNS, false);
+const PLAIN: CellContext = { utc: false, path: (r) => r.path };
 
+/** The header of the default table. */
+export const TABLE_HEADER = headerRow(DEFAULT);
+
+/** One row of the default table. */
 export function tableRow(r: DavResponse): string {
-  const type = typeOf(r);
-  const codes = statusCodes(r).map((c) => (c === null ? '???' : String(c)));
-  return row(type, sizeOf(r, type), modifiedOf(r), codes.join(',') || '-', safeLine(r.path));
+  return renderRow(DEFAULT, cells(DEFAULT, r, PLAIN));
 }
 
-export function tableFormat(out: Output): Format {
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${humanCount(n)} ${n === 1 ? one : many}`;
+}
+
+export function tableFormat(out: Output, options: TableOptions = {}): Format {
+  const utc = options.utc === true;
+  const ctx: CellContext = { utc, path: options.path ?? ((r) => r.path) };
+  let columns = options.columns ? resolve(options.columns, utc) : undefined;
+  const totals = newTotals();
+  let listed = 0;
   let headed = false;
+  const head = (first?: DavResponse): void => {
+    if (headed) return;
+    headed = true;
+    columns ??= resolve(first ? columnsForProps(Object.keys(first.props)) : DEFAULT_COLUMNS, utc);
+    out.push(headerRow(columns));
+  };
   return {
     response(r) {
-      if (!headed) out.push(TABLE_HEADER);
-      headed = true;
-      out.push(tableRow(r));
+      head(r);
+      listed++;
+      count(totals, r);
+      out.push(renderRow(columns!, cells(columns!, r, ctx)));
     },
     end(summary) {
-      if (!headed) out.push(TABLE_HEADER);
-      const parts = [`${humanCount(summary.responses)} response${summary.responses === 1 ? '' : 's'}`, humanBytes(summary.bytes)];
-      if (summary.diagnosticCount) parts.push(`${humanCount(summary.diagnosticCount)} diagnostic${summary.diagnosticCount === 1 ? '' : 's'}`);
+      head();
+      const parts = [plural(listed, 'response')];
+      if (totals.files || totals.folders) {
+        parts.push(`${plural(totals.files, 'file')} (${humanBytes(totals.fileBytes)}), ${plural(totals.folders, 'folder')}`);
+      }
+      if (listed !== summary.responses) parts.push(`of ${humanCount(summary.responses)} in the body`);
+      parts.push(`${humanBytes(summary.bytes)} of XML`);
+      if (summary.diagnosticCount) parts.push(`${plural(summary.diagnosticCount, 'diagnostic')} (--diagnostics lists them)`);
       if (summary.syncToken !== undefined) parts.push(`sync-token ${safeLine(summary.syncToken)}`);
       if (summary.truncated) parts.push('TRUNCATED: the server sent a 507, the listing is incomplete');
       out.push(`-- ${parts.join(', ')}\n`);
     },
   };
 }
+
+export { localStamp, typeOf } from './columns.js';

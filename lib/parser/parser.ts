@@ -2,6 +2,7 @@ import { ByteDecoder } from '../decode/decoder.js';
 import type { InvalidBytes } from '../decode/decoder.js';
 import { MultistatusError } from '../errors.js';
 import { resolveLimits } from '../limits.js';
+import { plural } from '../plural.js';
 import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from '../types.js';
 import type { OptionsFor, Props as TypedProps } from '../props.js';
 import type { DavResponse } from './model.js';
@@ -119,7 +120,7 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
     if (!prolog.sawRoot) throw prolog.noRoot();
     const builder = this.builder;
     if (!this.machine.closedRoot) {
-      throw report.fail('TRUNCATED', `the body ended inside the document, after ${builder.responses} complete responses`, true);
+      throw report.fail('TRUNCATED', `the body ended inside the document, after ${plural(builder.responses, 'complete response')}`, true);
     }
     try {
       this.input.close();

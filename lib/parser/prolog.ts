@@ -1,6 +1,7 @@
 import { MultistatusError } from '../errors.js';
 import type { ErrorPosition } from '../errors.js';
 import { quote } from './report.js';
+import { xmlReason } from './xml-reasons.js';
 import type { Report } from './report.js';
 import type { SaxAdapter } from './sax-adapter.js';
 
@@ -29,6 +30,11 @@ export class Prolog {
   /** Whitespace (and the start of a `<?xml` split after it) held back at the start of the body. */
   private leadText = '';
   private readonly maxText: number;
+  /** Where the body's first non-space character is (a body that is not XML is wrong from there). */
+  private firstChar: ErrorPosition | undefined = undefined;
+  private wsLines = 0;
+  private wsColumns = 0;
+  private wsChars = 0;
 
   constructor(
     private readonly input: SaxAdapter,
@@ -40,6 +46,7 @@ export class Prolog {
   /** Passes decoded text on to saxes (after the leading whitespace rule). */
   feed(text: string): void {
     if (text === '') return;
+    if (this.firstChar === undefined) this.findFirstChar(text);
     if ((!this.sawRoot || this.rootProblem !== undefined) && this.head.length < HEAD_CHARS) {
       this.head += text.slice(0, HEAD_CHARS - this.head.length);
     }
@@ -127,8 +134,8 @@ export class Prolog {
 
   /** saxes' error event: NOT_MULTISTATUS when the body never looked like XML, else XML_SYNTAX. */
   saxesError(err: Error): never {
-    const message = err.message.replace(/^\d+:\d+: /, '');
-    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot(`the body is not XML (${message})`, '');
+    const message = xmlReason(err.message.replace(/^\d+:\d+: /, ''));
+    if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot('the body is not XML', '', this.firstChar);
     throw this.report.fail('XML_SYNTAX', message, true);
   }
 
@@ -150,9 +157,9 @@ export class Prolog {
   }
 
   /** Defers NOT_MULTISTATUS until the body shows what it is: stops saxes by throwing DEFER. */
-  deferRoot(problem: string, tagStart: string): never {
+  deferRoot(problem: string, tagStart: string, at?: ErrorPosition): never {
     this.rootProblem = problem;
-    this.rootPosition = this.input.errorPosition();
+    this.rootPosition = at ?? this.input.errorPosition();
     const i = tagStart === '' ? -1 : this.head.indexOf(tagStart);
     this.rootFrom = i < 0 ? 0 : i;
     throw DEFER;
@@ -176,7 +183,29 @@ export class Prolog {
     const got = this.head.trim();
     if (got === '') return this.report.fail('NOT_MULTISTATUS', 'the body is empty', true);
     if (got.startsWith('<')) return this.report.fail('TRUNCATED', `the body ended before its root element: got ${quote(got)}`, true);
-    return this.report.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
+    if (this.firstChar === undefined) return this.report.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
+    const error = new MultistatusError('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, this.firstChar);
+    this.report.failure = error;
+    return error;
+  }
+
+  /** Notes where the first non-space character is, counting the whitespace before it. */
+  private findFirstChar(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
+        this.wsLines++;
+        this.wsColumns = 0;
+      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+        if (c !== 13) this.wsColumns++;
+      } else {
+        const decoder = this.input.decoder;
+        const offset = decoder ? decoder.byteOffset(k) : this.wsChars + k;
+        this.firstChar = { line: this.wsLines + 1, column: this.wsColumns + 1, offset };
+        return;
+      }
+    }
+    this.wsChars += text.length;
   }
 }
 

@@ -51,8 +51,8 @@ export function cliCommand(): string[] {
   return command;
 }
 
-/** Base environment of every run: UTC (the table prints local time), no colour games. */
-export const CLI_ENV: Record<string, string> = { TZ: 'UTC', NO_COLOR: '1' };
+/** Base environment of every run: UTC (the table prints local time), no colour games, no proxy for the local test servers. */
+export const CLI_ENV: Record<string, string> = { TZ: 'UTC', NO_COLOR: '1', NO_PROXY: '127.0.0.1,localhost' };
 
 export function runCli(args: readonly string[], run: CliRun = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {

@@ -16,6 +16,11 @@ export interface TerminalRun {
   stderr: 'pty' | 'pipe' | 'same';
   cols?: number;
   timeoutS?: number;
+  /** stdin on the terminal of stderr (default: /dev/null). */
+  stdin?: 'null' | 'stderr';
+  /** Typed on stderr's terminal once `when` has appeared there. */
+  type?: { text: string; when: string };
+  env?: Record<string, string>;
 }
 
 export interface TerminalResult {
@@ -27,10 +32,12 @@ export interface TerminalResult {
 
 export function runInTerminal(args: readonly string[], run: TerminalRun): Promise<TerminalResult> {
   const ptyArgs = [PTY_RUN, '--stdout', run.stdout, '--stderr', run.stderr, '--cols', String(run.cols ?? 120), '--timeout', String(run.timeoutS ?? 30)];
+  if (run.stdin) ptyArgs.push('--stdin', run.stdin);
+  if (run.type) ptyArgs.push('--type', run.type.text, '--when', run.type.when);
   return new Promise((resolve, reject) => {
     execFile('python3', [...ptyArgs, '--', process.execPath, ...cliCommand(), ...args], {
       cwd: REPO,
-      env: { ...process.env, ...CLI_ENV },
+      env: { ...process.env, ...CLI_ENV, ...run.env },
       maxBuffer: 64 * 1024 * 1024,
       timeout: ((run.timeoutS ?? 30) + 10) * 1000,
     }, (error, stdout, stderr) => {

@@ -24,11 +24,11 @@ describe('live apache2: the multistatus command', function () {
     expect(onDisk.size).to.be.above(BULK_DIRS * BULK_FILES);
     const r = await runCli([`${server.url}tree/`, '--depth', 'infinity', '--format', 'summary'], { timeoutMs: 60_000 });
     expect(r.code, r.stderr).to.equal(0);
-    const s = JSON.parse(r.stdout) as { responses: number; statuses: Record<string, number>; truncated: boolean; diagnostics: number; bytes: number };
+    const s = JSON.parse(r.stdout) as { responses: number; statuses: Record<string, number>; truncated: boolean; diagnosticCount: number; bytes: number };
     expect(s.responses).to.equal(onDisk.size);
     expect(s.statuses['200']).to.equal(onDisk.size);
     expect(s.truncated).to.equal(false);
-    expect(s.diagnostics).to.equal(0);
+    expect(s.diagnosticCount).to.equal(0);
     expect(s.bytes).to.be.above(onDisk.size * 200);
   });
 

@@ -72,7 +72,13 @@ describe('cli: arguments', function () {
     expect(refused(['http://h/', '--timeout', 'soon'])).to.match(/--timeout/);
     expect(refused(['http://h/', '-H', 'NoColon'])).to.match(/-H wants 'Name: value'/);
     expect(refused(['http://h/', '-H', 'Bad Name: x'])).to.match(/-H wants/);
-    expect(refused(['http://h/', '-u', 'justuser'])).to.match(/-u wants user:password/);
+    expect(refused(['http://h/', '-u', ':secret'])).to.match(/-u wants a user name/);
+    expect(parseArgs(['http://h/', '-u', 'justuser']).user).to.equal('justuser'); // the password is asked for
+    expect(refused(['http://h/', '--type', 'x'])).to.match(/--type must be f \(files\) or d/);
+    expect(refused(['http://h/', '--sort', 'colour'])).to.match(/--sort must be one of path, size, modified, type, name/);
+    expect(refused(['http://h/', '--columns', 'size,colour'])).to.match(/--columns takes .* got "colour"/);
+    expect(refused(['http://h/', '-k', '--cacert', 'ca.pem'])).to.match(/do not go together/);
+    expect(refused(['a.xml', '--netrc'])).to.match(/--netrc needs a URL/);
     expect(refused(['a.xml', '--base', 'relative/path'])).to.match(/--base wants an absolute URL/);
     expect(refused(['a.xml', '--format', 'ndjson', '--format', 'table'])).to.match(/given twice/);
   });

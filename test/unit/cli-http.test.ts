@@ -114,10 +114,12 @@ describe('cli: HTTP (scripted server, child process)', function () {
       server.route('/gen/', { body: () => generatedBody('apache', { targetBytes: 5 * 1024 * 1024, chunkSize: 16 * 1024 }, stats), contentLength: false });
       const r = await runCli([server.url('/gen/'), '--depth', 'infinity', '--format', 'summary']);
       expect(r.code, r.stderr).to.equal(0);
-      const s = JSON.parse(r.stdout) as { responses: number; bytes: number; statuses: Record<string, number> };
+      const s = JSON.parse(r.stdout) as { responses: number; bytes: number; statuses: Record<string, number>; propstats: Record<string, number> };
       expect(s.responses).to.equal(stats.responses);
       expect(s.bytes).to.equal(stats.bytes);
-      expect(s.statuses).to.deep.equal({ '200': stats.responses, '404': stats.responses });
+      // Each generated response is found (200) and names one property it lacks (a 404 propstat).
+      expect(s.statuses).to.deep.equal({ '200': stats.responses });
+      expect(s.propstats).to.deep.equal({ '200': stats.responses, '404': stats.responses });
     });
 
     it('prints each response as it arrives, not when the body ends', async function () {
@@ -176,12 +178,12 @@ describe('cli: HTTP (scripted server, child process)', function () {
       expect(r.stdout).to.equal('');
       const [first, ...rest] = r.stderr.trimEnd().split('\n');
       expect(first).to.equal(
-        `multistatus: HTTP 401 Unauthorized from PROPFIND ${server.url('/private/')}: the server needs credentials (WWW-Authenticate: Basic realm="files"); give them with -u user:password`,
+        `multistatus: HTTP 401 Unauthorized from PROPFIND ${server.url('/private/')}: the server needs credentials (WWW-Authenticate: Basic realm="files"); give them with -u user (the password is asked for) or --netrc`,
       );
       expect(rest).to.deep.equal(['  | <html><head><title>401 Unauthorized</title></head>', '  | <body>Authorization Required</body></html>']);
       const refused = await runCli([server.url('/private/'), '-u', 'ann:wrong']);
       expect(refused.code).to.equal(3);
-      expect(refused.stderr).to.match(/the credentials given with -u were refused/);
+      expect(refused.stderr).to.match(/the credentials given were refused/);
     });
 
     it('3 on 404 and 500 with the status, the body type and its first lines (control characters escaped)', async function () {

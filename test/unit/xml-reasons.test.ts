@@ -1,0 +1,96 @@
+/**
+ * Messages in our own words: every reason saxes can give is translated (checked against the saxes
+ * source that is installed, so an upgrade that adds a phrase fails here), counts take the right
+ * plural, and a body that is not XML is reported where it starts being wrong.
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { MultistatusError, parseMultistatus } from '../../lib/index.js';
+import { XML_REASONS, xmlReason } from '../../lib/parser/xml-reasons.js';
+import { REPO, runCli } from '../helpers/run-cli.js';
+
+/** Every fixed phrase and every template start that saxes passes to fail(). */
+function saxesPhrases(): { fixed: string[]; templates: string[] } {
+  const file = createRequire(import.meta.url).resolve('saxes');
+  const src = readFileSync(file, 'utf8');
+  const fixed = [...src.matchAll(/fail\("((?:[^"\\]|\\.)*)"\)/g)].map((m) => JSON.parse(`"${m[1]!}"`) as string);
+  const ternary = [...src.matchAll(/fail\([^()]*\?\s*"([^"]*)"\s*:\s*"([^"]*)"\)/g)].flatMap((m) => [m[1]!, m[2]!]);
+  const templates = [...src.matchAll(/fail\(`([^`$]*)\$\{/g)].map((m) => m[1]!);
+  return { fixed: [...new Set([...fixed, ...ternary])], templates: [...new Set(templates)] };
+}
+
+async function failure(body: string | Uint8Array): Promise<MultistatusError> {
+  try {
+    for await (const _ of parseMultistatus(body)) void _;
+  } catch (e) {
+    expect(e).to.be.instanceOf(MultistatusError);
+    return e as MultistatusError;
+  }
+  throw new Error('parsed without an error');
+}
+
+describe('XML errors in our own words', function () {
+  it('translates every fixed phrase saxes can fail with (read from the installed saxes)', function () {
+    const { fixed, templates } = saxesPhrases();
+    expect(fixed.length, 'phrases found in saxes').to.be.above(30);
+    expect(templates.length, 'templates found in saxes').to.be.above(5);
+    // The one that is only a hook for callers (fail(message)) is not a phrase.
+    for (const phrase of fixed) {
+      if (phrase === 'cannot write after close; assign an onready handler.') continue; // a misuse of saxes, never a body's fault
+      const ours = xmlReason(phrase);
+      expect(ours, phrase).to.not.match(/^malformed XML: /);
+      expect(ours, phrase).to.not.equal(phrase);
+      expect(ours.endsWith('.'), `${phrase} -> ${ours}`).to.equal(false);
+    }
+    for (const start of templates) {
+      const ours = xmlReason(`${start}x.`);
+      expect(ours, start).to.not.match(/^malformed XML: /);
+      expect(ours, start).to.not.contain(start.trim());
+    }
+  });
+
+  it('keeps a name that saxes reports, without its full stop', function () {
+    expect(xmlReason('unmatched closing tag: D:href.')).to.equal('an end tag with no matching start tag: </D:href>');
+    expect(xmlReason('duplicate attribute: a.')).to.equal('an attribute given twice: a');
+    expect(xmlReason('something new.')).to.equal('malformed XML: something new');
+    expect(XML_REASONS.get('text data outside of root node.')).to.equal('text outside the root element');
+  });
+
+  it('the parser reports our words, never saxes\' own', async function () {
+    const cases: [string, RegExp][] = [
+      ['<D:multistatus xmlns:D="DAV:"></D:multistatus>trailing', /^text outside the root element \(line 1/],
+      ['<D:multistatus xmlns:D="DAV:"><D:response a="1" a="2"/></D:multistatus>', /^an attribute given twice: a \(/],
+      ['<D:multistatus xmlns:D="DAV:">&nbsp;</D:multistatus>', /^an undefined entity \(only &lt;/],
+      ['<D:multistatus xmlns:D="DAV:"><D:response></D:href></D:multistatus>', /^an end tag with no matching start tag: <\/D:href>|does not match/],
+    ];
+    for (const [body, message] of cases) {
+      const e = await failure(body);
+      expect(e.code, body).to.equal('XML_SYNTAX');
+      expect(e.message, body).to.match(message);
+      expect(e.message).to.not.match(/\.\s*\(line/);
+    }
+  });
+
+  it('a body that is not XML at all is wrong from its first character: line 1, column 1, byte 0', async function () {
+    const readme = await runCli([join(REPO, 'README.md')]);
+    expect(readme.code).to.equal(1);
+    expect(readme.stderr).to.match(/^multistatus: NOT_MULTISTATUS: the body is not XML: got "# multistatus .*…" \(line 1, column 1, byte 0\)\n$/);
+    const padded = await failure('\n\n  hello');
+    expect(padded.code).to.equal('NOT_MULTISTATUS');
+    expect(padded.message).to.equal('the body is not XML: got "hello" (line 3, column 3, byte 4)');
+    const bytes = new TextEncoder().encode('\uFEFF\r\n{"json": true}');
+    const e = await failure(bytes);
+    expect(e.message).to.equal('the body is not XML: got "{\\"json\\": true}" (line 2, column 1, byte 5)');
+  });
+
+  it('counts take the right plural', async function () {
+    const one = '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>';
+    expect((await failure(one)).message).to.match(/^the body ended inside the document, after 1 complete response \(/);
+    const two = one + '<D:response><D:href>/b</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>';
+    expect((await failure(two)).message).to.match(/after 2 complete responses \(/);
+    const none = '<D:multistatus xmlns:D="DAV:"><D:response>';
+    expect((await failure(none)).message).to.match(/after 0 complete responses \(/);
+  });
+});
