@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Json } from '../reference/serialise.js';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
-export const FIXTURE_GROUPS = ['rfc', 'servers'] as const;
+export const FIXTURE_GROUPS = ['rfc', 'servers', 'synthetic'] as const;
 
 export interface Fixture {
   /** `group/file`, e.g. `rfc/rfc4918-9.1.3.xml`. */

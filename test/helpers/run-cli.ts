@@ -51,8 +51,12 @@ export function cliCommand(): string[] {
   return command;
 }
 
-/** Base environment of every run: UTC (the table prints local time), no colour games, no proxy for the local test servers. */
-export const CLI_ENV: Record<string, string> = { TZ: 'UTC', NO_COLOR: '1', NO_PROXY: '127.0.0.1,localhost' };
+/**
+ * Base environment of every run: no colour games, no proxy for the local test servers. The time zone is NOT pinned: the child inherits
+ * the test's own TZ (CI runs the suite in UTC, America/New_York and Asia/Kolkata), so a test of
+ * output in local time compares with the expected instant formatted in that same zone.
+ */
+export const CLI_ENV: Record<string, string> = { NO_COLOR: '1', NO_PROXY: '127.0.0.1,localhost' };
 
 export function runCli(args: readonly string[], run: CliRun = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {

@@ -28,6 +28,13 @@ function asPrinted(value: Json): Json {
   return value;
 }
 
+/** `YYYY-MM-DD HH:MM` of an instant in the process's time zone, through Intl (not lib/cli's formatter). */
+function localMinute(d: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const part = (type: string): string => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
 /**
  * The status of an expected response as a whole: its own (status form); in the propstat form the
  * first propstat code that is neither 2xx nor 404, else the first 2xx code, else 200.
@@ -124,15 +131,17 @@ describe('cli: formats on fixtures (child process)', function () {
     const r = await runCli([fixture(APACHE), '--format', 'table']);
     expect(r.code).to.equal(0);
     const lines = r.stdout.trimEnd().split('\n');
-    const exp = expected(APACHE).responses as { path: string; props: { resourcetype: string[]; getcontentlength?: number } }[];
+    const exp = expected(APACHE).responses as { path: string; props: { resourcetype: string[]; getcontentlength?: number; getlastmodified: { $date: string } } }[];
     expect(lines[0]!.split(/\s+/)).to.deep.equal(['TYPE', 'SIZE', 'MODIFIED', 'STATUS', 'PATH']);
     expect(lines).to.have.length(exp.length + 2);
     const pathColumn = lines[0]!.indexOf('PATH');
+    const modifiedColumn = lines[0]!.indexOf('MODIFIED');
     exp.forEach((resp, i) => {
       const row = lines[i + 1]!;
       expect(row.slice(pathColumn), `row ${i + 1}`).to.equal(resp.path);
       expect(row.slice(0, 4).trim()).to.equal(resp.props.resourcetype.includes('collection') ? 'dir' : 'file');
-      expect(row).to.contain('2024-02-29 12:34'); // every mtime of the captured tree, printed in TZ=UTC
+      // The table prints local time: the expected instant in this process's zone (the child inherits TZ).
+      expect(row.slice(modifiedColumn, modifiedColumn + 16), `row ${i + 1} MODIFIED`).to.equal(localMinute(new Date(resp.props.getlastmodified.$date)));
     });
     const files = exp.filter((e) => !e.props.resourcetype.includes('collection'));
     const fileBytes = files.reduce((sum, e) => sum + (e.props.getcontentlength ?? 0), 0);

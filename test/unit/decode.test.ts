@@ -40,6 +40,18 @@ describe('character decoding', () => {
   it('UTF-8 with a BOM (not part of the text, offsets count it)', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(doc('<?xml version="1.0" encoding="utf-8"?>', text))]);
     for (const n of [1, 2, 3, 7, 4096]) expect(name(parseChunks(splitEvery(bytes, n)))).to.equal(text);
+    expect(parseChunks([bytes]).summary.bytes).to.equal(bytes.length);
+    // An invalid byte after the BOM: its offset counts the three BOM bytes.
+    const at = bytes.indexOf(0x5a); // the "Z" of the display name
+    const bad = bytes.slice();
+    bad[at] = 0xff;
+    for (const n of [1, 3, 4096]) {
+      const e = thrown(() => parseChunks(splitEvery(bad, n)));
+      expect(e.code).to.equal('ENCODING');
+      expect(e.offset, `chunks of ${n}`).to.equal(at);
+    }
+    const source = doc('<?xml version="1.0" encoding="utf-8"?>', text);
+    expect(at).to.equal(3 + utf8(source.slice(0, source.indexOf('Zoë'))).length);
   });
   for (const le of [true, false]) {
     it(`UTF-16${le ? 'LE' : 'BE'} with a BOM, byte by byte`, () => {
@@ -106,5 +118,19 @@ describe('character decoding', () => {
     const r = parseChunks([doc('', text)]);
     expect(name(r)).to.equal(text);
     expect(r.summary.encoding).to.equal(undefined);
+    // A mismatched end tag after the non-ASCII text: the error offset is the end of that tag, in
+    // UTF-16 code units for text input and in bytes for the same document as UTF-8.
+    const broken = doc('', text).replace('</D:displayname>', '</D:bad>');
+    const end = broken.indexOf('</D:bad>') + '</D:bad>'.length;
+    for (const n of [1, 7, 4096]) {
+      const chunks: string[] = [];
+      for (let i = 0; i < broken.length; i += n) chunks.push(broken.slice(i, i + n));
+      const e = thrown(() => parseChunks(chunks));
+      expect(e.code).to.equal('XML_SYNTAX');
+      expect(e.offset, `text chunks of ${n}`).to.equal(end);
+    }
+    const e = thrown(() => parseChunks([utf8(broken)]));
+    expect(e.offset, 'bytes').to.equal(utf8(broken.slice(0, end)).length);
+    expect(utf8(broken.slice(0, end)).length - end, "the two units really differ here").to.equal(7); // ë +1, 中文 +4, 😀 +2
   });
 });
