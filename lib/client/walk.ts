@@ -10,7 +10,7 @@
  */
 import { MultistatusError } from '../errors.js';
 import type { MultistatusIterator } from '../iterate.js';
-import type { DavResponse, Diagnostic, PropKey } from '../types.js';
+import type { DavResponse, Diagnostic } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
 import type { Depth, WalkFailure, WalkOptions, WalkSummary } from './options.js';
