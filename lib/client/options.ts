@@ -51,6 +51,14 @@ export interface WalkOptions extends RequestOptions, ParseOptions {
   props?: PropRequest;
   /** Try one `Depth: infinity` request first. Default `true`; `false` walks with `Depth: 1` at once. */
   infinity?: boolean;
+  /**
+   * How many levels below the root the walk goes (as `Depth` counts: 1 lists the root only). A
+   * collection this deep is yielded with a `WALK_MAX_DEPTH` diagnostic but not listed, so a binding
+   * loop on a server that gives no `DAV:resource-id` ends (`/a/b/b/b/…`). Counted in
+   * `summary().tooDeep`. It bounds the walk's own requests, not what one `Depth: infinity` answer
+   * holds. Default 64; `Infinity` for no bound.
+   */
+  maxDepth?: number;
   /** `Depth: 1` requests in flight at once (each with at most one body being parsed). Default 4. */
   concurrency?: number;
   /** Retries of a request that failed transiently (connection reset, timeout, 502/503/504, 429). Default 3. */
@@ -97,6 +105,8 @@ export interface WalkSummary extends MultistatusSummary {
   collections: number;
   /** Listings skipped after failing (only with `skipFailures`). */
   failures: WalkFailure[];
+  /** Collections yielded but not listed because they lie `maxDepth` levels below the root. */
+  tooDeep: number;
 }
 
 /** Options of {@link syncCollection}. */

@@ -17,6 +17,14 @@ export function propfindBody(props: PropRequest | readonly PropKey[], propname =
   return `${HEAD}${propElement(props)}${TAIL}`;
 }
 
+/**
+ * `allprop` plus the properties `allprop` need not return (RFC 4918 §9.1 `include`), e.g.
+ * `DAV:resource-id` (RFC 5842).
+ */
+export function allpropIncludeBody(include: readonly PropKey[]): string {
+  return `${HEAD}<D:allprop/><D:include>${propChildren(include)}</D:include>${TAIL}`;
+}
+
 /** The body of an RFC 6578 sync-collection REPORT. */
 export function syncCollectionBody(token: string, props: readonly PropKey[], level: 1 | 'infinite', limit?: number): string {
   const nresults = limit === undefined ? '' : `<D:limit><D:nresults>${limit}</D:nresults></D:limit>`;
@@ -27,8 +35,13 @@ export function syncCollectionBody(token: string, props: readonly PropKey[], lev
   );
 }
 
-/** `<D:prop>` naming `props`; prefixes `n0`, `n1`… for the namespaces other than DAV:. */
+/** `<D:prop>` naming `props`. */
 function propElement(props: readonly PropKey[]): string {
+  return `<D:prop>${propChildren(props)}</D:prop>`;
+}
+
+/** One empty element per key; prefixes `n0`, `n1`… for the namespaces other than DAV:. */
+function propChildren(props: readonly PropKey[]): string {
   const prefixes = new Map<string, string>();
   const elements = props.map((key) => {
     const clark = /^\{([^}]*)\}(.*)$/.exec(key);
@@ -43,7 +56,7 @@ function propElement(props: readonly PropKey[]): string {
     }
     return `<${prefix}:${local} xmlns:${prefix}="${escapeText(ns)}"/>`;
   });
-  return `<D:prop>${elements.join('')}</D:prop>`;
+  return elements.join('');
 }
 
 function escapeText(text: string): string {

@@ -12,15 +12,15 @@ import { MultistatusError } from '../errors.js';
 import type { MultistatusIterator } from '../iterate.js';
 import type { DavResponse, Props as LooseProps } from '../parser/model.js';
 import type { Empty, OptionsFor, Props, PropsOf } from '../props.js';
-import type { Diagnostic, PropKey } from '../types.js';
+import type { Diagnostic } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
-import type { Depth, PropRequest, WalkFailure, WalkOptions, WalkSummary } from './options.js';
-import { propfindBody } from './propfind-body.js';
+import type { Depth, WalkFailure, WalkOptions, WalkSummary } from './options.js';
 import { parseOpened, parseOptionsOf } from './propfind.js';
 import { openRequest } from './request.js';
 import { GeneratorIterator, SummaryTotal } from './results.js';
 import { isTransient, retryDelay, sleep } from './retry.js';
+import { resourceIdOf, stripResourceId, stripsResourceId, walkBody, withWalkProps } from './walk-props.js';
 
 /** The iterator of {@link walk}: its summary says how the walk went. */
 export interface WalkIterator<P extends object = Props> extends MultistatusIterator<P> {
@@ -42,8 +42,11 @@ const REFUSALS = new Set([400, 403, 501]);
  * it walks breadth-first with `Depth: 1` requests, `concurrency` at a time (default 4), yielding
  * responses as they arrive. Hrefs that name the same URL differently count once; hrefs outside
  * the walked tree, or broken ones (empty, a raw `#` or `?`), are yielded with a diagnostic and not
- * followed; a collection is never listed twice (and collections carrying the same
- * `DAV:resource-id` only once, so an RFC 5842 binding loop ends). The walk needs to know which
+ * followed; a collection is never listed twice, and collections carrying the same
+ * `DAV:resource-id` only once, so an RFC 5842 binding loop ends: every request asks for
+ * `resource-id` (with `allprop`, in `<D:include>`), and it is taken out of the responses unless
+ * named in `props`. On a server without `resource-id`, collections `maxDepth` levels below the
+ * root (default 64) are yielded with `WALK_MAX_DEPTH` and not listed. The walk needs to know which
  * resources are collections: `resourcetype` is added to named `props` and `properties`.
  */
 export function walk<const O extends WalkOptions = Empty>(url: string | URL, given?: OptionsFor<O>): WalkIterator<PropsOf<O>> {
@@ -82,7 +85,11 @@ class WalkState {
   private readonly rootKey: string;
   private readonly concurrency: number;
   private readonly retries: number;
-  private readonly props: PropRequest;
+  private readonly maxDepth: number;
+  /** The body of every PROPFIND. */
+  private readonly body: string;
+  /** Take `resource-id` out of yielded responses (the caller did not ask for it). */
+  private readonly stripId: boolean;
   private readonly stop = new AbortController();
   private readonly total: SummaryTotal;
   private readonly frontier: string[] = [];
@@ -98,10 +105,11 @@ class WalkState {
   private retried = 0;
   private responses = 0;
   private collections = 0;
+  private tooDeep = 0;
   private readonly failures: WalkFailure[] = [];
   /** Infinity mode: a response deeper than the root's children was seen. */
   private deeper = false;
-  /** Infinity mode: the collections among the root's children. */
+  /** Infinity mode: the hrefs of the collections among the root's children. */
   private childCollections: string[] = [];
 
   constructor(
@@ -114,7 +122,13 @@ class WalkState {
     this.concurrency = options.concurrency ?? 4;
     if (!Number.isInteger(this.concurrency) || this.concurrency < 1) throw new RangeError(`walk: concurrency must be an integer >= 1, got ${options.concurrency}`);
     this.retries = options.retries ?? 3;
-    this.props = withResourcetype(options.props ?? 'allprop');
+    this.maxDepth = options.maxDepth ?? 64;
+    if (!(this.maxDepth === Infinity || (Number.isInteger(this.maxDepth) && this.maxDepth >= 1))) {
+      throw new RangeError(`walk: maxDepth must be an integer >= 1 (or Infinity), got ${options.maxDepth}`);
+    }
+    const props = options.props ?? 'allprop';
+    this.body = walkBody(props);
+    this.stripId = stripsResourceId(props, options.properties);
     this.total = new SummaryTotal(options.limits?.maxDiagnostics);
   }
 
@@ -152,6 +166,7 @@ class WalkState {
           const out = this.classify(l, settled.response);
           this.pull(l); // read one response ahead while the consumer handles this one
           if (out !== undefined) {
+            if (this.stripId) stripResourceId(out);
             this.responses++;
             yield out;
           }
@@ -174,6 +189,7 @@ class WalkState {
       retries: this.retried,
       collections: this.collections,
       failures: this.failures,
+      tooDeep: this.tooDeep,
     };
     if (this.refusal !== undefined) summary.refusal = this.refusal;
     return summary;
@@ -194,9 +210,9 @@ class WalkState {
   }
 
   private open(l: Listing): void {
-    const spec = { method: 'PROPFIND', url: l.url, depth: l.depth, body: propfindBody(this.props) };
+    const spec = { method: 'PROPFIND', url: l.url, depth: l.depth, body: this.body };
     const parse = parseOptionsOf(this.options);
-    if (parse.properties !== undefined) parse.properties = withResourcetype(parse.properties) as PropKey[];
+    if (parse.properties !== undefined) parse.properties = withWalkProps(parse.properties, this.options.props === 'propname');
     l.it = new DeferredIterator(async (stop) => {
       this.requests++;
       const opened = await openRequest(spec, this.options, AbortSignal.any([stop, this.stop.signal]));
@@ -227,11 +243,11 @@ class WalkState {
     const broken = brokenHref(r.href);
     const key = broken === undefined ? hrefKey(r.href, l.url) : undefined;
     if (key === undefined) {
-      this.diagnose('WALK_BAD_HREF', `not followed: ${broken ?? 'an href that does not parse as a URL'}`, r);
+      this.diagnose('WALK_BAD_HREF', `not followed: ${broken ?? 'an href that does not parse as a URL'}`, r.href);
       return r;
     }
     if (!isUnder(key, this.rootKey)) {
-      this.diagnose('WALK_OUTSIDE_ROOT', `not followed: outside the walked tree ${this.url}`, r);
+      this.diagnose('WALK_OUTSIDE_ROOT', `not followed: outside the walked tree ${this.url}`, r.href);
       return r;
     }
     const collection = isCollection(r);
@@ -243,12 +259,11 @@ class WalkState {
       } else if (depth === 1 && collection && !this.deeper && !this.known.has(key)) {
         // Kept until the body ends, in case the server answered as if Depth were 1.
         this.known.add(key);
-        this.childCollections.push(new URL(r.href, l.url).href);
+        this.childCollections.push(r.href);
       }
       return r;
     }
-    const id = r.props['resource-id'];
-    const resourceId = typeof id === 'string' && id !== '' ? id : undefined;
+    const resourceId = resourceIdOf(r);
     if (key === l.key || key === l.finalKey) {
       if (resourceId !== undefined) this.resourceIds.add(resourceId);
       return l.yieldSelf ? r : undefined;
@@ -258,10 +273,14 @@ class WalkState {
       this.known.add(key);
       if (resourceId !== undefined) {
         if (this.resourceIds.has(resourceId)) {
-          this.diagnose('WALK_LOOP', `not followed: a binding of a collection already listed (resource-id ${resourceId})`, r);
+          this.diagnose('WALK_LOOP', `not followed: a binding of a collection already listed (resource-id ${resourceId})`, r.href);
           return r;
         }
         this.resourceIds.add(resourceId);
+      }
+      if (!this.follows(key)) {
+        this.diagnose('WALK_MAX_DEPTH', `not followed: ${this.maxDepth} levels below the walked root (maxDepth)`, r.href);
+        return r;
       }
       this.frontier.push(new URL(r.href, l.url).href);
       return r;
@@ -279,7 +298,18 @@ class WalkState {
     if (this.deeper || children.length === 0) return;
     this.mode = 'infinity-capped';
     this.options.onFallback?.('infinity-capped');
-    this.frontier.push(...children);
+    for (const href of children) {
+      const url = new URL(href, this.url).href;
+      if (this.follows(hrefKey(url, url)!)) this.frontier.push(url);
+      else this.diagnose('WALK_MAX_DEPTH', `not followed: ${this.maxDepth} levels below the walked root (maxDepth)`, href);
+    }
+  }
+
+  /** A collection at `key` is listed unless it lies `maxDepth` levels below the root (counted in `tooDeep`). */
+  private follows(key: string): boolean {
+    if (depthBelow(key, this.rootKey) < this.maxDepth) return true;
+    this.tooDeep++;
+    return false;
   }
 
   private async failed(l: Listing, error: unknown): Promise<void> {
@@ -323,8 +353,8 @@ class WalkState {
     throw new MultistatusError('SOURCE', `walk: listing ${l.url} failed${attempts}: ${errorMessage(error)}`, {}, error);
   }
 
-  private diagnose(code: string, message: string, r: DavResponse): void {
-    const d: Diagnostic = { code, message, line: 0, column: 0, href: r.href };
+  private diagnose(code: string, message: string, href: string): void {
+    const d: Diagnostic = { code, message, line: 0, column: 0, href };
     this.total.diagnose(d);
   }
 
@@ -342,12 +372,6 @@ function isCollection(r: DavResponse): boolean {
   const types = r.props.resourcetype;
   if (Array.isArray(types)) return types.includes('collection');
   return r.href.endsWith('/');
-}
-
-/** The walk must tell collections from files: ask for `resourcetype` too. */
-function withResourcetype(props: PropRequest): PropRequest {
-  if (props === 'allprop' || props === 'propname' || props.length === 0) return props;
-  return props.includes('resourcetype') ? props : [...props, 'resourcetype'];
 }
 
 function errorMessage(e: unknown): string {

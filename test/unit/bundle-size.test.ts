@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildBrowserBundle, noNodeBuiltins, repoRoot } from '../browser/bundle.js';
 
 /** Budget for the minified + gzipped (zlib level 9) code a page loads up front. Stated in the README. */
-const BUDGET_GZIP = 30 * 1024;
+const BUDGET_GZIP = 35 * 1024;
 const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const isPolyfill = (input: string) => input.includes('node_modules/web-streams-polyfill/');
 

@@ -57,8 +57,8 @@ describe('cli: HTTP (scripted server, child process)', function () {
       await runCli([server.url('/dav/'), '-d', '0', '--propname']);
       const [props, names] = server.requests.slice(n);
       expect(props!.headers.depth).to.equal('infinity');
-      // --depth infinity goes through the walk, which needs resourcetype to tell collections apart
-      expect(props!.body).to.contain('<D:prop><D:getetag/><n0:fileid xmlns:n0="http://owncloud.org/ns"/><D:resourcetype/></D:prop>');
+      // --depth infinity goes through the walk, which needs resourcetype to tell collections apart and resource-id to see bindings
+      expect(props!.body).to.contain('<D:prop><D:getetag/><n0:fileid xmlns:n0="http://owncloud.org/ns"/><D:resourcetype/><D:resource-id/></D:prop>');
       expect(names!.headers.depth).to.equal('0');
       expect(names!.body).to.contain('<D:propname/>');
     });

@@ -6,15 +6,16 @@
 import { expect } from 'chai';
 import { MultistatusError, walk } from '../../lib/index.js';
 import type { DavResponse, WalkIterator, WalkSummary } from '../../lib/index.js';
-import { encodePath, listingBody, makeTree, serveTree } from '../helpers/dav-tree.js';
+import { encodePath, listingBody, makeTree, parentOf, serveTree } from '../helpers/dav-tree.js';
 import type { InfinityRule, TreeOptions } from '../helpers/dav-tree.js';
 import { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function run(it: WalkIterator): Promise<{ got: DavResponse[]; summary: WalkSummary }> {
+async function run<P extends object>(it: WalkIterator<P>): Promise<{ got: DavResponse[]; summary: WalkSummary }> {
   const got: DavResponse[] = [];
-  for await (const r of it) got.push(r);
+  // The tests read any key: the loose view of whatever the options typed.
+  for await (const r of it) got.push(r as unknown as DavResponse);
   return { got, summary: await it.summary() };
 }
 
@@ -106,7 +107,7 @@ describe('client: walk', function () {
       const { got } = await run(walk(server.url(root), { props: ['getetag'], headers: { 'X-Trace': 't' }, auth: { username: 'u', password: 'p' } }));
       expect(got).to.have.length(paths.length);
       for (const req of server.requests) {
-        expect(req.body).to.contain('<D:prop><D:getetag/><D:resourcetype/></D:prop>');
+        expect(req.body).to.contain('<D:prop><D:getetag/><D:resourcetype/><D:resource-id/></D:prop>');
         expect(req.headers['x-trace']).to.equal('t');
         expect(req.headers.authorization).to.equal(`Basic ${btoa('u:p')}`);
       }
@@ -203,6 +204,122 @@ describe('client: walk', function () {
       const { got } = await run(walk(server.url(root)));
       expect(pathsOnce(got)).to.deep.equal([...paths].sort());
       expect(server.requests.map((r) => r.path)).to.deep.equal([root, root, `${root}link/`]);
+    });
+  });
+
+  describe('binding loops and maxDepth', function () {
+    const FINITE = '<?xml version="1.0" encoding="utf-8"?>\n<D:error xmlns:D="DAV:"><D:propfind-finite-depth/></D:error>\n';
+    /**
+     * `${root}b/` is a second binding of `${root}` (RFC 5842), so `b/b/`, `b/b/b/`... list the same
+     * members forever; routed `levels` deep (past that: 404). `resourceIds`: the server sends
+     * `DAV:resource-id` only when the request body names it (in `include` or `prop`), or never.
+     */
+    function bindingLoop(levels: number, resourceIds: 'when-asked' | 'never'): void {
+      for (let k = 0, dir = root; k <= levels; k++, dir += 'b/') {
+        const here = dir;
+        const members = [here, `${here}x.txt`, `${here}b/`];
+        server.route(here, (req) => {
+          if (req.headers.depth !== '1') return { status: 403, body: FINITE };
+          const asked = resourceIds === 'when-asked' && req.body.includes('<D:resource-id/>');
+          const etag = req.body.includes('<D:getetag/>');
+          const props = (p: string): string =>
+            (etag ? '<D:getetag>"e"</D:getetag>' : '') +
+            (asked ? `<D:resource-id><D:href>urn:uuid:${p.endsWith('/') ? 'dir' : 'file'}</D:href></D:resource-id>` : '');
+          return { body: listingBody(members, here, '1', { props }) };
+        });
+      }
+    }
+    const noResourceId = (got: DavResponse[]): boolean => got.every((r) => !('resource-id' in r.props) && r.propstats.every((ps) => !('resource-id' in ps.props)));
+
+    it('allprop: the walk asks for resource-id with <D:include>; the loop ends at the second binding; resource-id not yielded', async function () {
+      bindingLoop(8, 'when-asked');
+      const { got, summary } = await run(walk(server.url(root)));
+      expect(got.map((r) => r.path)).to.deep.equal([root, `${root}x.txt`, `${root}b/`]);
+      expect(server.requests.map((r) => r.path)).to.deep.equal([root, root]);
+      for (const req of server.requests) expect(req.body).to.equal('<?xml version="1.0" encoding="utf-8"?>\n<D:propfind xmlns:D="DAV:"><D:allprop/><D:include><D:resource-id/></D:include></D:propfind>\n');
+      expect(summary.diagnostics.map((d) => [d.code, d.href])).to.deep.equal([['WALK_LOOP', `${root}b/`]]);
+      expect(summary.tooDeep).to.equal(0);
+      expect(noResourceId(got), 'resource-id stripped (the caller did not ask for it)').to.equal(true);
+    });
+
+    it('named props: resource-id is added to them; yielded only when the caller named it (also untyped)', async function () {
+      bindingLoop(8, 'when-asked');
+      const first = await run(walk(server.url(root), { props: ['getetag'] }));
+      expect(first.got.map((r) => r.path)).to.deep.equal([root, `${root}x.txt`, `${root}b/`]);
+      expect(server.requests.map((r) => r.path)).to.deep.equal([root, root]);
+      for (const req of server.requests) expect(req.body).to.contain('<D:prop><D:getetag/><D:resourcetype/><D:resource-id/></D:prop>');
+      expect(first.summary.diagnostics.map((d) => d.code)).to.deep.equal(['WALK_LOOP']);
+      expect(noResourceId(first.got)).to.equal(true);
+      expect(first.got.map((r) => r.props.getetag)).to.deep.equal(['"e"', '"e"', '"e"']);
+
+      const asked = await run(walk(server.url(root), { props: ['getetag', 'resource-id'] }));
+      expect(asked.got.map((r) => r.props['resource-id'])).to.deep.equal(['urn:uuid:dir', 'urn:uuid:file', 'urn:uuid:dir']);
+
+      // typed: false leaves the value an XmlElement: the walk still reads the href in it.
+      const untyped = await run(walk(server.url(root), { typed: false }));
+      expect(untyped.got.map((r) => r.path)).to.deep.equal([root, `${root}x.txt`, `${root}b/`]);
+      expect(untyped.summary.diagnostics.map((d) => d.code)).to.deep.equal(['WALK_LOOP']);
+    });
+
+    it('a 404 propstat for resource-id (a server without it) is not yielded; a properties filter still lets the walk see it', async function () {
+      for (let k = 0, dir = root; k <= 3; k++, dir += 'b/') {
+        const here = dir;
+        const entry = (href: string, type: string): string =>
+          `<D:response><D:href>${href}</D:href><D:propstat><D:prop><D:resourcetype>${type}</D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>` +
+          '<D:propstat><D:prop><D:resource-id/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response>';
+        const body = `<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:">${entry(here, '<D:collection/>')}${entry(`${here}x.txt`, '')}${entry(`${here}b/`, '<D:collection/>')}</D:multistatus>\n`;
+        server.route(here, (req) => (req.headers.depth === '1' ? { body } : { status: 403, body: FINITE }));
+      }
+      const { got, summary } = await run(walk(server.url(root), { maxDepth: 2 }));
+      expect(got.map((r) => r.path)).to.deep.equal([root, `${root}x.txt`, `${root}b/`, `${root}b/x.txt`, `${root}b/b/`]);
+      expect(got.map((r) => r.propstats.map((ps) => ps.status.code))).to.deep.equal(got.map(() => [200]));
+      expect(summary.tooDeep).to.equal(1);
+
+      root = `/w${++n}/`;
+      server.resetCounts();
+      bindingLoop(8, 'when-asked');
+      const filtered = await run(walk(server.url(root), { properties: ['getcontentlength'] }));
+      expect(server.requests.map((r) => r.path)).to.deep.equal([root, root]);
+      expect(filtered.summary.diagnostics.map((d) => d.code)).to.deep.equal(['WALK_LOOP']);
+      expect(noResourceId(filtered.got)).to.equal(true);
+    });
+
+    it('propname: the body is unchanged', async function () {
+      bindingLoop(1, 'never');
+      const { got } = await run(walk(server.url(root), { props: 'propname', maxDepth: 1 }));
+      expect(got).to.have.length(3);
+      for (const req of server.requests) expect(req.body).to.equal('<?xml version="1.0" encoding="utf-8"?>\n<D:propfind xmlns:D="DAV:"><D:propname/></D:propfind>\n');
+    });
+
+    it('no resource-id at all: the loop ends at maxDepth, the collection there yielded with WALK_MAX_DEPTH, not listed', async function () {
+      bindingLoop(8, 'never');
+      const { got, summary } = await run(walk(server.url(root), { maxDepth: 3 }));
+      expect(pathsOnce(got)).to.deep.equal([root, `${root}b/`, `${root}b/b/`, `${root}b/b/b/`, `${root}b/b/x.txt`, `${root}b/x.txt`, `${root}x.txt`]);
+      expect(server.requests.map((r) => r.path)).to.deep.equal([root, root, `${root}b/`, `${root}b/b/`]);
+      expect(summary.diagnostics.map((d) => [d.code, d.href])).to.deep.equal([['WALK_MAX_DEPTH', `${root}b/b/b/`]]);
+      expect(summary).to.include({ tooDeep: 1, collections: 3, responses: 7 });
+    });
+
+    it('no resource-id at all, default maxDepth: 64 levels listed, then the walk ends', async function () {
+      bindingLoop(70, 'never');
+      const { got, summary } = await run(walk(server.url(root)));
+      expect(server.requests).to.have.length(1 + 64);
+      expect(got).to.have.length(1 + 64 * 2);
+      const deepest = `${root}${'b/'.repeat(64)}`;
+      expect(summary.diagnostics.map((d) => [d.code, d.href])).to.deep.equal([['WALK_MAX_DEPTH', deepest]]);
+      expect(summary.tooDeep).to.equal(1);
+    });
+
+    it('maxDepth 1 on a server that answers infinity as Depth 1: the children are not followed', async function () {
+      const paths = tree();
+      serveTree(server, paths, { infinity: 'as-depth-1' });
+      const { got, summary } = await run(walk(server.url(root), { maxDepth: 1 }));
+      const top = paths.filter((p) => p === root || parentOf(p) === root);
+      expect(pathsOnce(got)).to.deep.equal([...top].sort());
+      expect(server.requests).to.have.length(1);
+      expect(summary).to.include({ mode: 'infinity-capped', tooDeep: 2 });
+      expect(summary.diagnostics.map((d) => d.code)).to.deep.equal(['WALK_MAX_DEPTH', 'WALK_MAX_DEPTH']);
+      expect(() => walk(server.url(root), { maxDepth: 0 })).to.throw(RangeError);
     });
   });
 
