@@ -257,20 +257,21 @@ async function client(): Promise<void> {
   const request: RequestOptions = { fetch: fakeFetch, headers, auth: { username: 'u', password: 'p' }, timeout: 10_000 };
   const depth: Depth = 1;
   const props: PropRequest = ['getetag'];
-  const pf: PropfindOptions = { ...request, depth, props };
+  // `satisfies`, not an annotation: an annotated options object widens the value types (README, Typed values).
+  const pf = { ...request, depth, props } satisfies PropfindOptions;
   const one: DavResponse[] = [];
   for await (const r of propfind('http://dav.invalid/d/', pf)) one.push(r);
   check('propfind', one.length === 3 && one[1]?.url === 'http://dav.invalid/d/a.txt');
-  const ro: ReportOptions = { ...request, depth: 0 };
+  const ro = { ...request, depth: 0 } satisfies ReportOptions;
   check('report', (await report('http://dav.invalid/cal/', propfindBody('allprop'), ro).summary()).responses === 1);
-  const wo: WalkOptions = { ...request, concurrency: 2, retries: 1 };
+  const wo = { ...request, concurrency: 2, retries: 1 } satisfies WalkOptions;
   const tree: WalkIterator = walk('http://dav.invalid/d/', wo);
   const paths: string[] = [];
   for await (const r of tree) paths.push(r.path);
   const ws: WalkSummary = await tree.summary();
   const failures: WalkFailure[] = ws.failures;
   check(`walk (${paths.join(' ')})`, paths.join(' ') === '/d/ /d/a.txt /d/sub/ /d/sub/b.txt' && ws.mode === 'depth-1' && ws.refusal === '403 Forbidden' && failures.length === 0);
-  const so: SyncOptions = { ...request, token: 'tok-1' };
+  const so = { ...request, token: 'tok-1' } satisfies SyncOptions;
   const sync: SyncIterator = syncCollection('http://dav.invalid/cal/', so);
   const ss: SyncSummary = await sync.summary();
   check('syncCollection', ss.syncToken === 'tok-2' && ss.requests === 1);
