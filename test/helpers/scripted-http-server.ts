@@ -154,3 +154,21 @@ function write(res: ServerResponse, part: Uint8Array): Promise<boolean> {
     }
   });
 }
+
+/**
+ * Mocha hooks for a suite that shares one scripted server: started before the suite, closed after
+ * it, request counts reset before each test. Returns the server (valid inside the tests).
+ */
+export function useScriptedServer(): () => ScriptedHttpServer {
+  let server: ScriptedHttpServer | undefined;
+  before(async function () {
+    server = await ScriptedHttpServer.start();
+  });
+  after(async function () {
+    await server?.close();
+  });
+  beforeEach(function () {
+    server?.resetCounts();
+  });
+  return () => server!;
+}

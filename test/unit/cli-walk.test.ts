@@ -5,19 +5,15 @@
 import { expect } from 'chai';
 import { listingBody, makeTree, serveTree } from '../helpers/dav-tree.js';
 import { ndjsonLines, runCli } from '../helpers/run-cli.js';
-import { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
+import { useScriptedServer } from '../helpers/scripted-http-server.js';
+import type { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
 
 describe('cli: --depth infinity walk, --concurrency, --sync (scripted server, child process)', function () {
   this.slow(4000);
+  const scripted = useScriptedServer();
   let server: ScriptedHttpServer;
-  before(async function () {
-    server = await ScriptedHttpServer.start();
-  });
-  after(async function () {
-    await server.close();
-  });
   beforeEach(function () {
-    server.resetCounts();
+    server = scripted();
   });
 
   it('--depth infinity refused: one line on stderr, then the whole tree from Depth: 1 requests, each path once', async function () {

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { MultistatusError, parseMultistatus, propfind, report } from '../../lib/index.js';
 import type { DavResponse, MultistatusIterator } from '../../lib/index.js';
 import { listingBody } from '../helpers/dav-tree.js';
-import { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
+import { ScriptedHttpServer, useScriptedServer } from '../helpers/scripted-http-server.js';
 
 const PATHS = ['/dav/', '/dav/a.txt', '/dav/b c.txt', '/dav/sub/'];
 const LISTING = listingBody(PATHS, '/dav/', '1');
@@ -29,15 +29,10 @@ async function failure(it: MultistatusIterator): Promise<{ error: MultistatusErr
 }
 
 describe('client: propfind and report', function () {
+  const scripted = useScriptedServer();
   let server: ScriptedHttpServer;
-  before(async function () {
-    server = await ScriptedHttpServer.start();
-  });
-  after(async function () {
-    await server.close();
-  });
   beforeEach(function () {
-    server.resetCounts();
+    server = scripted();
   });
 
   describe('the request', function () {

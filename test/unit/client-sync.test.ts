@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { MultistatusError, syncCollection } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/index.js';
-import { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
+import { useScriptedServer } from '../helpers/scripted-http-server.js';
+import type { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
 
 const member = (href: string, etag: string): string =>
   `<D:response><D:href>${href}</D:href><D:propstat><D:prop><D:getetag>"${etag}"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>`;
@@ -16,15 +17,10 @@ function tokenOf(body: string): string {
 }
 
 describe('client: syncCollection', function () {
+  const scripted = useScriptedServer();
   let server: ScriptedHttpServer;
-  before(async function () {
-    server = await ScriptedHttpServer.start();
-  });
-  after(async function () {
-    await server.close();
-  });
   beforeEach(function () {
-    server.resetCounts();
+    server = scripted();
   });
 
   it('the initial sync: a REPORT with Depth 0, an empty token, sync-level 1 and getetag', async function () {
