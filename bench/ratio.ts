@@ -1,6 +1,6 @@
 /**
  * A quick side-by-side ratio measurement in one process: raw saxes (no xmlns, no handlers), the
- * full typed parse and the `properties` fast path on the same in-memory chunks, runs alternated
+ * full typed parse, the `properties` fast path and saxes with handlers that only read (the floor) on the same in-memory chunks, runs alternated
  * (in a rotating order) so that a busy machine slows all three alike. Prints, per body, the median
  * MiB/s of each and the median of the per-round ratios to saxes.
  *
@@ -9,12 +9,12 @@
  * compare its instruction count with `--only none`, which only generates the body).
  */
 import { multistatusApproach, multistatusPropertiesApproach } from './approaches/multistatus.js';
-import { saxesApproach } from './approaches/floors.js';
+import { saxesApproach, saxesHandlersApproach } from './approaches/floors.js';
 import type { Approach } from './approaches/approach.js';
 import { bodyChunks, isBodyName, type BodyName } from './generators/index.js';
 
 const MiB = 1024 * 1024;
-const APPROACHES: Approach[] = [saxesApproach, multistatusApproach, multistatusPropertiesApproach];
+const APPROACHES: Approach[] = [saxesApproach, multistatusApproach, multistatusPropertiesApproach, saxesHandlersApproach];
 
 function option(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(`--${name}`);
@@ -55,8 +55,8 @@ function main(argv: string[]): void {
   const rounds = Number(option(argv, 'rounds', '7'));
   const bodies = option(argv, 'bodies', 'compact,apache,nextcloud,sync').split(',');
   console.log(`${mib} MiB a body, 64 KiB chunks, ${rounds} rounds; median MiB/s and median per-round ratio to saxes`);
-  console.log('| body | saxes MiB/s | typed MiB/s | typed × saxes | properties MiB/s | properties × saxes |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| body | saxes MiB/s | typed MiB/s | typed × saxes | properties MiB/s | properties × saxes | saxes + reading handlers × saxes |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const name of bodies) {
     if (!isBodyName(name)) throw new Error(`unknown body ${name}`);
     const { chunks, stats } = bodyChunks(name as BodyName, { targetBytes: mib * MiB });
@@ -77,7 +77,7 @@ function main(argv: string[]): void {
     }
     const rate = (i: number): string => (size / median(seconds[i]!)).toFixed(1);
     const ratio = (i: number): string => median(ratios[i]!).toFixed(2);
-    console.log(`| ${name} | ${rate(0)} | ${rate(1)} | ${ratio(1)} | ${rate(2)} | ${ratio(2)} |`);
+    console.log(`| ${name} | ${rate(0)} | ${rate(1)} | ${ratio(1)} | ${rate(2)} | ${ratio(2)} | ${ratio(3)} |`);
   }
   if (sink === 0) console.log('');
 }

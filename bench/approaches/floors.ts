@@ -48,3 +48,37 @@ export const saxesXmlnsApproach: Approach = {
   async: false,
   run: rawSaxes(true),
 };
+
+/**
+ * saxes with the four handlers this library uses (open tag, close tag, text, attribute), each only
+ * reading what it is handed (the name, the text, the value): the floor of any design that takes
+ * saxes' events, before any work is done on them.
+ */
+export const saxesHandlersApproach: Approach = {
+  id: 'saxes-handlers',
+  label: 'saxes, handlers that only read',
+  group: 'floor',
+  wholeDocument: false,
+  async: false,
+  run(chunks: Iterable<Uint8Array>): RunResult {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const parser = new SaxesParser({ xmlns: false });
+    let sum = 0;
+    parser.on('opentag', (tag) => {
+      sum += tag.name.length;
+    });
+    parser.on('closetag', (tag) => {
+      sum += tag.name.length;
+    });
+    parser.on('text', (text) => {
+      sum += text.length;
+    });
+    parser.on('attribute', (attr) => {
+      sum += attr.value.length;
+    });
+    for (const chunk of chunks) parser.write(decoder.decode(chunk, { stream: true }));
+    parser.write(decoder.decode());
+    parser.close();
+    return { checksum: sum };
+  },
+};

@@ -12,6 +12,7 @@ const LOADERS = {
   'multistatus-iterator': async () => (await import('./multistatus.js')).multistatusIteratorApproach,
   textdecoder: async () => (await import('./floors.js')).textDecoderApproach,
   saxes: async () => (await import('./floors.js')).saxesApproach,
+  'saxes-handlers': async () => (await import('./floors.js')).saxesHandlersApproach,
   'saxes-xmlns': async () => (await import('./floors.js')).saxesXmlnsApproach,
   'webdav-fxp': async () => (await import('./webdav.js')).webdavApproach,
   xmldom: async () => (await import('./xmldom.js')).xmldomApproach,

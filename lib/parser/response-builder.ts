@@ -2,13 +2,12 @@ import { hrefPath, resolveHref } from '../href.js';
 import type { Decoder } from '../properties/registry.js';
 import { MISSING_STATUS, isFailure, isSuccess, isXmlSpace, trimXml } from '../status.js';
 import { detach } from '../strings.js';
-import { UNTYPED } from '../properties/values.js';
 import type { DavStatus, XmlElement } from '../types.js';
 import type { DavResponse, Propstat, Props } from './model.js';
 import type { Capture } from './capture.js';
-import { quote } from './report.js';
 import type { Report } from './report.js';
 import type { SaxAdapter } from './sax-adapter.js';
+import { PropertyValues } from './property-values.js';
 import { StatusLines } from './status-lines.js';
 
 // Targets of a text element.
@@ -28,8 +27,6 @@ export const C_ROOT_EXTENSION = 4;
 export const L_ROOT = 1;
 export const L_RESPONSE = 2;
 export const L_PROPSTAT = 3;
-
-const EMPTY_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Owns the response and the propstat being built, and what the document says beside its
@@ -71,7 +68,6 @@ export class ResponseBuilder {
   private psError: XmlElement[] | undefined = undefined;
   private psDescription: string | undefined = undefined;
   private psLang: Record<string, string> | undefined = undefined;
-  private psRaw: Record<string, string | XmlElement> | undefined = undefined;
   // Empty properties whose value waits for the propstat's status.
   private pendingCount = 0;
   private readonly pendingKeys: string[] = [];
@@ -80,6 +76,7 @@ export class ResponseBuilder {
   private readonly pendingDecoders: (Decoder | undefined)[] = [];
 
   private readonly statusLines: StatusLines;
+  readonly values: PropertyValues;
   private readonly maxText: number;
   private readonly maxResponseSize: number;
   private readonly maxProperties: number;
@@ -94,6 +91,7 @@ export class ResponseBuilder {
     this.maxResponseSize = report.limits.maxResponseSize;
     this.maxProperties = report.limits.maxProperties;
     this.statusLines = new StatusLines(report);
+    this.values = new PropertyValues(report);
   }
 
   // ---- starting ----------------------------------------------------------------------------
@@ -124,7 +122,7 @@ export class ResponseBuilder {
     this.psError = undefined;
     this.psDescription = undefined;
     this.psLang = undefined;
-    this.psRaw = undefined;
+    this.values.raw = undefined;
   }
 
   /** One more property in the response (bounded by limits.maxProperties). */
@@ -253,88 +251,10 @@ export class ResponseBuilder {
         return;
       }
       if (isFailure(status)) props[key] = null;
-      else this.setValue(props, capture.decoder, key, capture.text, undefined, capture.attrs);
+      else this.values.set(props, capture.decoder, key, capture.text, undefined, capture.attrs);
       return;
     }
-    this.setValue(props, capture.decoder, key, capture.text, root, capture.attrs);
-  }
-
-  /**
-   * props[key] = decodeProperty(...), a string detached from its chunk (the response will keep it).
-   * A value kept in `raw` instead leaves no key (it removes a placeholder or an earlier duplicate).
-   */
-  private setValue(
-    props: Props,
-    decoder: Decoder | undefined,
-    key: string,
-    text: string,
-    root: XmlElement | undefined,
-    attrs: Record<string, string> | undefined,
-  ): void {
-    const value = this.decodeProperty(decoder, key, text, root, attrs);
-    if (value === undefined) delete props[key];
-    else props[key] = typeof value === 'string' ? detach(value) : value;
-  }
-
-  /**
-   * The value of a property in a 2xx propstat: its decoder's typed value, or undefined when the
-   * value went to the propstat's raw map instead (with a BAD_VALUE diagnostic where it does not
-   * parse). The typed slot holds only a typed value. Every BAD_VALUE decision is here.
-   */
-  private decodeProperty(
-    decoder: Decoder | undefined,
-    key: string,
-    text: string,
-    root: XmlElement | undefined,
-    attrs: Record<string, string> | undefined,
-  ): unknown {
-    if (decoder === undefined) return root ?? (attrs === undefined ? text : element(key, attrs, text));
-    const report = this.report;
-    if (decoder.custom) {
-      const raw = root ?? (attrs === undefined ? text : element(key, attrs, text));
-      let value: unknown;
-      try {
-        value = (decoder.decode as (v: string | XmlElement) => unknown)(raw);
-      } catch (e) {
-        report.diag('BAD_VALUE', `the decoder of ${key} failed (${e instanceof Error ? e.message : String(e)}); the value as sent is in raw`);
-        return this.keepRaw(key, text, root, attrs);
-      }
-      if (value !== undefined) return value;
-      report.diag('BAD_VALUE', `the decoder of ${key} returned undefined; the value as sent is in raw`);
-      return this.keepRaw(key, text, root, attrs);
-    }
-    let value: unknown;
-    if (!decoder.element) {
-      if (root !== undefined) {
-        report.diag('BAD_VALUE', `${key} has element content where text was expected; the value as sent is in raw`);
-        return this.keepRaw(key, text, root, attrs);
-      }
-      value = (decoder.decode as (v: string) => unknown)(text);
-      if (value === undefined) {
-        // An empty element (a propname answer) goes to raw without a diagnostic.
-        if (text !== '' && !isXmlSpace(text)) report.diag('BAD_VALUE', `${key} ${quote(text)} does not parse; the value as sent is in raw`);
-        return this.keepRaw(key, text, root, attrs);
-      }
-      if (typeof value === 'number' && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER)) {
-        // Past 2^53: the nearest number stays typed, the exact digits go to raw beside it.
-        report.diag('IMPRECISE_NUMBER', `${key} ${quote(text)} is past 2^53: props holds the nearest number, raw the digits as sent`);
-        this.keepRaw(key, text, root, attrs);
-      }
-    } else {
-      value = (decoder.decode as (v: XmlElement) => unknown)(root ?? element(key, attrs ?? EMPTY_ATTRS, text));
-      if (value === undefined) {
-        report.diag('BAD_VALUE', `${key} does not have the expected structure; the value as sent is in raw`);
-        return this.keepRaw(key, text, root, attrs);
-      }
-    }
-    // UNTYPED: well-formed but not the typed form (an expand-property answer, an empty (href?)).
-    return value === UNTYPED ? this.keepRaw(key, text, root, attrs) : value;
-  }
-
-  /** Puts the value as sent (what `typed: false` gives) in the propstat's raw map; returns undefined. */
-  private keepRaw(key: string, text: string, root: XmlElement | undefined, attrs: Record<string, string> | undefined): undefined {
-    (this.psRaw ??= {})[key] = root ?? (attrs === undefined ? detach(text) : element(key, attrs, text));
-    return undefined;
+    this.values.set(props, capture.decoder, key, capture.text, root, capture.attrs);
   }
 
   // ---- finishing -----------------------------------------------------------------------------
@@ -352,13 +272,14 @@ export class ResponseBuilder {
           const key = this.pendingKeys[i]!;
           // A later duplicate with content has replaced the placeholder: last wins.
           if (props[key] !== null) continue;
-          this.setValue(props, this.pendingDecoders[i], key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
+          this.values.set(props, this.pendingDecoders[i], key, this.pendingTexts[i]!, undefined, this.pendingAttrs[i]);
         }
       }
       this.pendingCount = 0;
     }
     const propstat: Propstat = { status, props };
-    if (this.psRaw) propstat.raw = this.psRaw;
+    const raw = this.values.raw;
+    if (raw) propstat.raw = raw;
     if (this.psError) propstat.error = this.psError;
     if (this.psDescription !== undefined) propstat.responseDescription = this.psDescription;
     if (this.psLang) propstat.lang = this.psLang;
@@ -423,6 +344,3 @@ export class ResponseBuilder {
   }
 }
 
-function element(name: string, attributes: Record<string, string>, text: string): XmlElement {
-  return { name, attributes, children: text === '' ? [] : [detach(text)] };
-}

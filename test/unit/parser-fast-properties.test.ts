@@ -21,7 +21,7 @@ describe('parser object shapes', () => {
       const full = new MultistatusParser({ onResponse() {}, strict: true, typed: false, properties: ['getetag'],
         baseUrl: 'http://h/', limits: { maxDepth: 10 }, decoders: { '{urn:x}a': (v) => v } });
       full.write('<D:multistatus xmlns:D="DAV:"><!-- c --><?pi x?><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>');
-      const parts = (p) => [p, p.input, p.input.sax, p.report, p.prolog, p.builder, p.machine, p.machine.scope, p.machine.capture]
+      const parts = (p) => [p, p.input, p.input.sax, p.report, p.prolog, p.builder, p.builder.values, p.machine, p.machine.scope, p.machine.capture]
         .map((o) => typeof o === 'object' && o !== null && fast(o));
       console.log(JSON.stringify([...parts(plain), ...parts(full)]));
     `;
@@ -31,6 +31,6 @@ describe('parser object shapes', () => {
       timeout: 30_000,
     });
     expect(r.status, r.stderr).to.equal(0);
-    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).to.deep.equal(new Array(18).fill(true));
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).to.deep.equal(new Array(20).fill(true));
   });
 });
