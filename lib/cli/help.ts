@@ -41,7 +41,9 @@ Request (URL input only)
                         Depth header (default 1 for PROPFIND; REPORT sends one only if given).
                         A PROPFIND with infinity walks the tree with Depth: 1 requests when the
                         server refuses infinity (one line on stderr says so)
-      --concurrency N   Depth: 1 requests in flight during that walk (default 4)
+      --concurrency N   Depth: 1 requests in flight during that walk (default 4). A walk's
+                        summary adds mode, requests, retries, collections, failures and
+                        tooDeep (folders 64 levels down, not listed; the table counts them too)
       --sync [TOKEN]    send a sync-collection REPORT from TOKEN (none: the initial sync), follow
                         its 507 pages; the summary format prints the new syncToken
   -p, --prop NAME       ask for this property; repeatable. A DAV: local name (getetag) or

@@ -18,10 +18,10 @@ export function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-/** The walk's mode, requests, retries and skipped listings; the number of sync pages. */
+/** The walk's mode, requests, retries, skipped listings and folders too deep to list; the number of sync pages. */
 function clientFigures(summary: MultistatusSummary): Record<string, unknown> {
   const s = summary as MultistatusSummary & Partial<WalkSummary & SyncSummary>;
-  if (s.mode !== undefined) return { mode: s.mode, refusal: s.refusal, requests: s.requests, retries: s.retries, collections: s.collections, failures: s.failures };
+  if (s.mode !== undefined) return { mode: s.mode, refusal: s.refusal, requests: s.requests, retries: s.retries, collections: s.collections, failures: s.failures, tooDeep: s.tooDeep };
   if (s.requests !== undefined) return { requests: s.requests };
   return {};
 }

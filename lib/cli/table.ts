@@ -2,9 +2,12 @@
  * `--format table`: one aligned row per response, printed as it arrives (so the widths are fixed,
  * not measured). The columns are `--columns`, or type, size, modified, status and path for a
  * plain listing, or type, status, the properties asked for with `-p` and path, or, for a REPORT,
- * the properties its first response carries. A closing line gives the totals.
+ * the properties its first response carries. A closing line gives the totals (and, for a walk, the
+ * folders too deep to list).
  */
+import type { WalkSummary } from '../client/options.js';
 import type { DavResponse } from '../parser/model.js';
+import type { MultistatusSummary } from '../types.js';
 import type { CellContext, Column } from './columns.js';
 import { DEFAULT_COLUMNS, column, columnsForProps, renderRow } from './columns.js';
 import type { Format } from './format.js';
@@ -80,6 +83,8 @@ export function tableFormat(out: Output, options: TableOptions = {}): Format {
       if (listed !== summary.responses) parts.push(`of ${humanCount(summary.responses)} in the body`);
       parts.push(`${humanBytes(summary.bytes)} of XML`);
       if (summary.diagnosticCount) parts.push(`${plural(summary.diagnosticCount, 'diagnostic')} (--diagnostics lists them)`);
+      const tooDeep = (summary as MultistatusSummary & Partial<WalkSummary>).tooDeep;
+      if (tooDeep) parts.push(`${plural(tooDeep, 'folder')} too deep to list`);
       if (summary.syncToken !== undefined) parts.push(`sync-token ${safeLine(summary.syncToken)}`);
       if (summary.truncated) parts.push('TRUNCATED: the server sent a 507, the listing is incomplete');
       out.push(`-- ${parts.join(', ')}\n`);

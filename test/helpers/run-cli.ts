@@ -2,6 +2,9 @@
  * Runs the `multistatus` command in a child process and collects what it printed. The built bin
  * (`dist/lib/cli/main.js`, what npm installs) is used when it is at least as new as every source
  * file under lib/; otherwise the TypeScript entry runs through tsx, so a stale build is never tested.
+ *
+ * `MULTISTATUS_CLI_BIN=<path to a built cli/main.js>` runs the same tests against another build
+ * instead (for example an older release, to show which tests fail there). Unset, it changes nothing.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -38,9 +41,11 @@ function newestMtime(dir: string): number {
 
 let command: string[] | undefined;
 
-/** `node` arguments that start the command: the fresh build, or the sources through tsx. */
+/** `node` arguments that start the command: the fresh build, the sources through tsx, or `MULTISTATUS_CLI_BIN`. */
 export function cliCommand(): string[] {
   if (command) return command;
+  const other = process.env.MULTISTATUS_CLI_BIN;
+  if (other) return (command = [other]);
   let built = 0;
   try {
     built = statSync(BUILT_BIN).mtimeMs;

@@ -54,3 +54,29 @@ describe('live apache2: the multistatus command', function () {
     expect(r.stderr).to.match(/^multistatus: HTTP 404 Not Found from PROPFIND /);
   });
 });
+
+describe('live apache2 (Depth: infinity refused): the command walks, and lists like ls', function () {
+  this.slow(10_000);
+  const live = liveServer('apache2-finite', (root) => seedTrickyTree(join(root, 'tree')));
+
+  it('--depth infinity --type f --sort size --reverse --relative: every file once, biggest first, paths below the URL', async function () {
+    const server = live();
+    const onDisk = await fsListing(join(server.root, 'tree'), '/tree/', Infinity);
+    const files = [...onDisk].filter(([, e]) => !e.collection);
+    const args = [`${server.url}tree/`, '--depth', 'infinity', '--type', 'f', '--sort', 'size', '--reverse', '--relative', '--columns', 'path', '--format', 'table'];
+    const r = await runCli(args, { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).to.equal(0);
+    // A real walk: apache refused Depth: infinity and the tree was listed folder by folder.
+    expect(r.stderr).to.match(/^multistatus: the server refused Depth: infinity \(403 Forbidden[^\n]*\); walking the tree with Depth: 1 requests, 4 at a time\n$/);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]!.trim()).to.equal('PATH');
+    const footer = lines.at(-1)!;
+    const rows = lines.slice(1, -1).map((l) => l.trimEnd());
+    expect([...rows].sort()).to.deep.equal(files.map(([p]) => p.slice('/tree/'.length)).sort());
+    const sizes = rows.map((p) => onDisk.get(`/tree/${p}`)!.size);
+    expect(sizes, 'sizes never grow down the list').to.deep.equal([...sizes].sort((a, b) => b - a));
+    expect(sizes[0]).to.equal(100_000);
+    expect(footer).to.match(new RegExp(`^-- ${files.length} responses, ${files.length} files \\(\\d[^)]*\\), 0 folders, of \\d+ in the body, `));
+    expect(Number(/of (\d+) in the body/.exec(footer)![1])).to.equal(onDisk.size);
+  });
+});

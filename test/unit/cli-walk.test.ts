@@ -41,6 +41,21 @@ describe('cli: --depth infinity walk, --concurrency, --sync (scripted server, ch
     expect(s.bytes).to.equal(Buffer.byteLength(listingBody(paths, '/inf/', 'infinity')));
   });
 
+  it('a tree deeper than 64 levels: the walk stops there, and the summary and the table say how many folders it left', async function () {
+    // A chain of 67 folders: /deep/ and 66 below it. The walk lists levels 0 to 63 (64 requests)
+    // and yields the 65 folders of levels 0 to 64, the one at 64 without listing it (the walk's
+    // maxDepth, one WALK_MAX_DEPTH diagnostic); the folder at level 65 is never seen.
+    const paths = makeTree('/deep/', 66, 1, 0);
+    serveTree(server, paths, { infinity: 'finite-depth' });
+    const s = await runCli([server.url('/deep/'), '--depth', 'infinity', '--format', 'summary']);
+    expect(s.code, s.stderr).to.equal(0);
+    const summary = JSON.parse(s.stdout) as Record<string, unknown>;
+    expect(summary).to.include({ mode: 'depth-1', responses: 65, collections: 64, tooDeep: 1 });
+    const t = await runCli([server.url('/deep/'), '--depth', 'infinity', '--format', 'table']);
+    expect(t.code, t.stderr).to.equal(0);
+    expect(t.stdout.trimEnd().split('\n').at(-1)).to.match(/^-- 65 responses, 0 files \(0 B\), 65 folders, [^,]+ of XML, 1 diagnostic \(--diagnostics lists them\), 1 folder too deep to list$/);
+  });
+
   it('a listing that fails during the walk: exit 3, with its status', async function () {
     const paths = makeTree('/bad/', 2, 2, 1);
     serveTree(server, paths, { infinity: 'finite-depth', override: (dir) => (dir === '/bad/d1/' ? { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'gone\n' } : undefined) });

@@ -85,6 +85,15 @@ describe('XML errors in our own words', function () {
     expect(e.message).to.equal('the body is not XML: got "{\\"json\\": true}" (line 2, column 1, byte 5)');
   });
 
+  it('the command prints our words and plurals too (child process)', async function () {
+    const trailing = await runCli(['-'], { stdin: '<D:multistatus xmlns:D="DAV:"></D:multistatus>trailing' });
+    expect(trailing.code).to.equal(1);
+    expect(trailing.stderr).to.equal('multistatus: XML_SYNTAX: text outside the root element (line 1, column 55, byte 54)\n');
+    const cut = await runCli(['-'], { stdin: '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>' });
+    expect(cut.code).to.equal(1);
+    expect(cut.stderr).to.equal('multistatus: TRUNCATED: the body ended inside the document, after 1 complete response (line 1, column 111, byte 110)\n');
+  });
+
   it('counts take the right plural', async function () {
     const one = '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>';
     expect((await failure(one)).message).to.match(/^the body ended inside the document, after 1 complete response \(/);
