@@ -131,14 +131,18 @@ export function columnsForProps(keys: readonly string[]): string[] {
   return names;
 }
 
-/** One line of cells, padded to the column widths (the last column is not padded). */
-export function renderRow(columns: readonly Column[], cells: readonly string[]): string {
+/** One line of cells, padded to the column widths (the last column is not padded); with `cut`, a cell wider than its column is cut. */
+export function renderRow(columns: readonly Column[], cells: readonly string[], cut = true): string {
   let line = '';
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i]!;
     const cell = cells[i]!;
     const last = i === columns.length - 1;
-    line += (i === 0 ? '' : '  ') + (last ? cell : col.right ? cell.padStart(col.width) : cell.padEnd(col.width));
+    // A streamed table cannot measure its columns: a cell wider than its column is cut, marked
+    // with an ellipsis, so that the columns after it stay aligned (never the last column, nor the
+    // path, which has no width, nor a header).
+    const fitted = cut && !last && col.width > 0 && cell.length > col.width ? `${cell.slice(0, col.width - 1)}\u2026` : cell;
+    line += (i === 0 ? '' : '  ') + (last ? fitted : col.right ? fitted.padStart(col.width) : fitted.padEnd(col.width));
   }
   return line.trimEnd() + '\n';
 }

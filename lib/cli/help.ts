@@ -16,7 +16,8 @@ Output
                                  DavResponse without propstats, dates as ISO strings); the
                                  default when stdout is not a terminal
                         table    one row per response (see --columns), then the totals; the
-                                 default on a terminal
+                                 default on a terminal; a cell wider than its column is cut
+                                 and ends in an ellipsis (the last column never is)
                         summary  one JSON object: responses, bytes of XML, statuses, files,
                                  folders, fileBytes, syncToken, truncated, diagnostics,
                                  seconds, throughput, peak memory

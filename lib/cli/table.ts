@@ -32,7 +32,7 @@ function resolve(names: readonly string[], utc: boolean): Column[] {
 }
 
 export function headerRow(columns: readonly Column[]): string {
-  return renderRow(columns, columns.map((c) => c.header));
+  return renderRow(columns, columns.map((c) => c.header), false);
 }
 
 export function cells(columns: readonly Column[], r: DavResponse, ctx: CellContext): string[] {
