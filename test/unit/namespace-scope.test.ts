@@ -48,6 +48,31 @@ describe('NamespaceScope', () => {
     expect(ns.element('lp1:getetag').bound).to.equal(false);
   });
 
+  it('the names of a PROPFIND answer, resolved response after response, are found without a Map lookup after the first', () => {
+    const { ns } = scope();
+    ns.declare('D', 'DAV:', 1);
+    ns.declare('lp1', 'DAV:', 2);
+    // The element names of the compact and Apache bodies: D:getcontenttype and lp1:creationdate
+    // fall on one slot of the cache in front of the Map, which is why it has two ways.
+    const NAMES = ['D:response', 'D:href', 'D:propstat', 'D:prop', 'lp1:resourcetype', 'D:collection', 'lp1:getcontentlength',
+      'lp1:getlastmodified', 'lp1:creationdate', 'lp1:getetag', 'D:getcontenttype', 'D:displayname', 'D:status',
+      'D:supportedlock', 'D:lockentry', 'D:lockscope', 'D:exclusive', 'D:locktype', 'D:write', 'D:lockdiscovery'];
+    const names = (ns as unknown as { names: Map<string, unknown> }).names;
+    const get = names.get.bind(names);
+    let lookups = 0;
+    names.get = (key: string) => {
+      lookups++;
+      return get(key);
+    };
+    // Fresh strings each time, as saxes hands them over (not the interned literals).
+    const fresh = (n: string): string => `#${n}`.slice(1);
+    for (const n of NAMES) ns.element(fresh(n));
+    const first = lookups;
+    expect(first).to.equal(NAMES.length);
+    for (let r = 0; r < 50; r++) for (const n of NAMES) expect(ns.element(fresh(n)).raw).to.equal(n);
+    expect(lookups - first).to.equal(0);
+  });
+
   it('binding another prefix leaves resolved names alone; rebinding the prefix re-resolves and release restores', () => {
     const { ns, calls } = scope();
     ns.declare('', 'DAV:', 1);
