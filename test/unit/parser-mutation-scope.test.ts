@@ -6,7 +6,8 @@
  */
 import { expect } from 'chai';
 import { MultistatusError, MultistatusParser } from '../../lib/index.js';
-import type { DavResponse, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/parser/model.js';
 
 function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   const responses: DavResponse[] = [];
