@@ -10,46 +10,7 @@ import fc from 'fast-check';
 import { findInvalidUtf16 } from '../../lib/decode/utf16.js';
 import { findInvalidUtf8, incompleteTail, utf8Length } from '../../lib/decode/utf8.js';
 import { SNIFF_BYTES, sniff } from '../../lib/decode/sniff.js';
-
-/** RFC 3629 table 1: the allowed range of the second byte after each lead, and the sequence length. */
-function leadRule(b0: number): { len: number; lo: number; hi: number } | undefined {
-  if (b0 >= 0xc2 && b0 <= 0xdf) return { len: 2, lo: 0x80, hi: 0xbf };
-  if (b0 === 0xe0) return { len: 3, lo: 0xa0, hi: 0xbf };
-  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return { len: 3, lo: 0x80, hi: 0xbf };
-  if (b0 === 0xed) return { len: 3, lo: 0x80, hi: 0x9f };
-  if (b0 === 0xf0) return { len: 4, lo: 0x90, hi: 0xbf };
-  if (b0 >= 0xf1 && b0 <= 0xf3) return { len: 4, lo: 0x80, hi: 0xbf };
-  if (b0 === 0xf4) return { len: 4, lo: 0x80, hi: 0x8f };
-  return undefined;
-}
-
-/**
- * The oracle for findInvalidUtf8: index of the lead byte of the first sequence that is not well
- * formed; a sequence cut off by the end of the bytes (a valid lead followed only by continuation
- * bytes, fewer than it needs) is an error only when `final`.
- */
-function oracleInvalidUtf8(bytes: readonly number[], final: boolean): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b0 = bytes[i]!;
-    if (b0 <= 0x7f) {
-      i++;
-      continue;
-    }
-    const rule = leadRule(b0);
-    if (rule === undefined) return i;
-    let k = 1;
-    for (; k < rule.len && i + k < bytes.length; k++) {
-      const b = bytes[i + k]!;
-      if (b < 0x80 || b > 0xbf) return i;
-    }
-    if (k < rule.len) return final ? i : -1;
-    const second = bytes[i + 1]!;
-    if (second < rule.lo || second > rule.hi) return i;
-    i += rule.len;
-  }
-  return -1;
-}
+import { oracleInvalidUtf8 } from '../helpers/utf8-oracle.js';
 
 /**
  * The oracle for incompleteTail: looking back at most three bytes past the trailing continuation
@@ -133,6 +94,12 @@ describe('lib/decode helpers', function () {
         [[0x61, 0xe2, 0x82], false, -1],
         [[0x61, 0xe2, 0x82], true, 1],
         [[0x61, 0xe2, 0x41], false, 1],
+        // Cut off, but the second byte already rules out a well-formed sequence.
+        [[0x61, 0xe0, 0x80], false, 1],
+        [[0xed, 0xa0], false, 0],
+        [[0x20, 0xf0, 0x8f], false, 1],
+        [[0x20, 0xf4, 0x90], false, 1],
+        [[0x20, 0xf4, 0x8f, 0x80], false, -1],
         [[0xf0, 0x9f, 0x98, 0x80, 0xf0], false, -1],
         [[0xf0, 0x9f, 0x98, 0x80, 0xf0], true, 4],
         [[0xf8, 0x80, 0x80, 0x80, 0x80], true, 0],
