@@ -159,6 +159,10 @@ describe('date parsers against Date.UTC', function () {
     expect(getTime(parseIsoDate('2024-12-31T24:00:00Z'))).to.equal(Date.UTC(2025, 0, 1));
     expect(getTime(parseIsoDate('2016-12-31T23:59:60Z'))).to.equal(Date.UTC(2017, 0, 1));
     expect(getTime(parseHttpDate('Sat, 31 Dec 2016 23:59:60 GMT'))).to.equal(Date.UTC(2017, 0, 1));
+    // The last instant a Date holds is 8.64e15 ms (275760-09-13T00:00:00Z); one second later is no date.
+    expect(getTime(parseHttpDate('Sat Sep 13 00:00:00 275760'))).to.equal(8.64e15);
+    expect(parseHttpDate('Sat Sep 13 00:00:01 275760')).to.equal(undefined);
+    expect(parseHttpDate('Sun Nov  6 08:49:37 300000')).to.equal(undefined);
     for (const bad of [
       '2024-01-01T25:00:00Z', '2024-01-01T10:60:00Z', '2024-01-01T10:00:61Z', '2024-00-10T10:00:00Z', '2024-13-10T10:00:00Z',
       '2024-01-00T10:00:00Z', '2024-01-32', 'Mon, 00 Jan 2024 10:00:00 GMT', 'Mon, 01 Jan 2024 10:60:00 GMT',
