@@ -1,6 +1,8 @@
 /**
  * Index of the first byte that makes `bytes` invalid UTF-8, or -1 when every complete sequence
- * is valid. An incomplete sequence at the very end is not an error unless `final` is set.
+ * is valid. An incomplete sequence at the very end is not an error unless `final` is set, or unless
+ * its second byte is already out of range (RFC 3629 table 1: no overlong form, no surrogate,
+ * nothing past U+10FFFF), as a TextDecoder rejects it there too.
  */
 export function findInvalidUtf8(bytes: Uint8Array, final: boolean): number {
   const n = bytes.length;
@@ -12,27 +14,29 @@ export function findInvalidUtf8(bytes: Uint8Array, final: boolean): number {
       continue;
     }
     let need: number;
-    let min: number;
+    // The allowed range of the second byte; later bytes are 0x80-0xBF.
+    let lo = 0x80;
+    let hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) {
       need = 1;
-      min = 0x80;
     } else if (b >= 0xe0 && b <= 0xef) {
       need = 2;
-      min = 0x800;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
     } else if (b >= 0xf0 && b <= 0xf4) {
       need = 3;
-      min = 0x10000;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
     } else {
       return i;
     }
-    let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return final ? i : -1;
       const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
+      if (c < lo || c > hi) return i;
+      lo = 0x80;
+      hi = 0xbf;
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
     i += need + 1;
   }
   return -1;

@@ -20,7 +20,7 @@ const ALL = [
   'test/unit/properties*.test.ts',
   'test/unit/recipes.test.ts',
   'test/unit/sources.test.ts',
-  'test/unit/status.test.ts',
+  'test/unit/status*.test.ts',
   'test/unit/strict.test.ts',
   'test/unit/unbound-prefix.test.ts',
 ];

@@ -15,12 +15,12 @@ interface Mutant {
   mutatorName: string;
   replacement?: string;
   status: string;
-  location: { start: { line: number; column: number } };
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
-/** `file:line:mutator:replacement` -> reason. */
+/** `file:line:column-endLine:endColumn:mutator:replacement` (the mutant's span as Stryker reports it) -> reason. */
 type Equivalents = Record<string, string>;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,13 +48,14 @@ for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.loc
   for (const m of file.mutants) {
     if (DETECTED.has(m.status)) detected++;
     else if (UNDETECTED.has(m.status)) {
-      const line = m.location.start.line;
-      const id = `${name}:${line}:${m.mutatorName}:${m.replacement ?? ''}`;
+      const { line, column } = m.location.start;
+      const span = `${line}:${column}-${m.location.end.line}:${m.location.end.column}`;
+      const id = `${name}:${span}:${m.mutatorName}:${m.replacement ?? ''}`;
       const reason = equivalents[id];
       if (reason !== undefined) equivalent++;
       else undetected++;
       const code = (lines[line - 1] ?? '').trim().slice(0, 90);
-      survivors.push(`| ${name}:${line} | ${m.mutatorName} | \`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\` | ${m.status} | ${reason === undefined ? `**open** — \`${code.replace(/\|/g, '\\|')}\`` : `equivalent: ${reason}`} |`);
+      survivors.push(`| ${name}:${span} | ${m.mutatorName} | \`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\` | ${m.status} | ${reason === undefined ? `**open** — \`${code.replace(/\|/g, '\\|')}\`` : `equivalent: ${reason}`} |`);
     } else invalid++;
   }
   totalDetected += detected;

@@ -27,13 +27,46 @@ function passes(out: Outcome): void {
   expect(out.responses.map((r) => r.href)).to.deep.equal(['/first', '/second']);
 }
 
-function exceeds(out: Outcome, option: keyof Limits, value: number): void {
+/** Byte length of the UTF-8 encoding of `s`. */
+const bytes = (s: string): number => new TextEncoder().encode(s).length;
+
+/**
+ * Where the parser must stop, worked out from the input: `offset` is the UTF-8 byte offset of the
+ * character index `at` in `xml`, `line` is 1 + the line breaks before it.
+ */
+function stopAt(xml: string, at: number): { line: number; offset: number } {
+  expect(at, 'the expected stop is inside the input').to.be.within(0, xml.length);
+  const before = xml.slice(0, at);
+  return { line: before.split('\n').length, offset: bytes(before) };
+}
+
+/** Index in `s` of the `n`-th (1-based) occurrence of `needle`. */
+function atNth(s: string, needle: string, n: number): number {
+  let i = -1;
+  for (let k = 0; k < n; k++) {
+    i = s.indexOf(needle, i + 1);
+    expect(i, `occurrence ${k + 1} of ${needle}`).to.be.at.least(0);
+  }
+  return i;
+}
+
+/** Index in `s` just past the `n`-th (1-based) occurrence of `needle`. */
+const afterNth = (s: string, needle: string, n: number): number => atNth(s, needle, n) + needle.length;
+
+/**
+ * Where a text past the limit stops the parser: a whole body stops just past the '<' that ends the
+ * text (`end` is the index of that '<'); a body written in chunks of `chunk` characters stops at the
+ * end of the chunk holding the first character past the limit (`first` is its index).
+ */
+const textStop = (end: number, first: number, chunk: number): number => (chunk === 0 ? end + 1 : Math.ceil((first + 1) / chunk) * chunk);
+
+function exceeds(out: Outcome, option: keyof Limits, value: number, where: { line: number; offset: number } | { line: number }): void {
   expect(out.error, 'an error').to.not.equal(undefined);
   expect(out.error!.code).to.equal('LIMIT_EXCEEDED');
   expect(out.error!.message).to.contain(`limits.${option}`);
   expect(out.error!.message).to.contain(`more than ${value} `);
-  expect(out.error!.line).to.be.a('number');
-  expect(out.error!.offset).to.be.a('number');
+  expect(out.error!.line, 'line').to.equal(where.line);
+  if ('offset' in where) expect(out.error!.offset, 'offset').to.equal(where.offset);
   // The complete response before the offending one was delivered, and nothing after it.
   expect(out.responses.map((r) => r.href)).to.deep.equal(['/first']);
 }
@@ -71,7 +104,9 @@ describe('limits', () => {
       const at = parse(withProps(`<X:deep>${nested(256 - 5)}</X:deep>`));
       passes(at);
       expect(depthOf(at.responses[1]!.props['{urn:x}deep'])).to.equal(256 - 4);
-      exceeds(parse(withProps(`<X:deep>${nested(257 - 5)}</X:deep>`)), 'maxDepth', 256);
+      // Stops just after the start tag of the element at depth 257 (the innermost X:n).
+      const past = withProps(`<X:deep>${nested(257 - 5)}</X:deep>`);
+      exceeds(parse(past), 'maxDepth', 256, stopAt(past, afterNth(past, '<X:n>', 257 - 5)));
     });
 
     it('a configured limit, counted in skipped subtrees too (unknown propstat child)', () => {
@@ -79,14 +114,15 @@ describe('limits', () => {
         `${HEAD}${FIRST}<D:response><D:href>/second</D:href><D:propstat><D:prop/>${OK_STATUS}<X:junk>${nested(k)}</X:junk></D:propstat></D:response>${TAIL}`;
       // X:junk is at depth 4, so k nested elements reach 4 + k.
       passes(parse(skipped(6), { maxDepth: 10 }));
-      exceeds(parse(skipped(7), { maxDepth: 10 }), 'maxDepth', 10);
+      exceeds(parse(skipped(7), { maxDepth: 10 }), 'maxDepth', 10, stopAt(skipped(7), afterNth(skipped(7), '<X:n>', 7)));
     });
 
     it('a 100,000-deep body stops at the limit at once, whatever the chunking', () => {
       const xml = withProps(nested(100_000));
       for (const size of [0, 4096, 3]) {
         const t0 = performance.now();
-        exceeds(parse(xml, {}, {}, size), 'maxDepth', 256);
+        // The X:n elements start at depth 5: the 253rd is at depth 257.
+        exceeds(parse(xml, {}, {}, size), 'maxDepth', 256, stopAt(xml, afterNth(xml, '<X:n>', 257 - 4)));
         expect(performance.now() - t0).to.be.below(size === 3 ? 3000 : 500);
       }
     });
@@ -104,44 +140,53 @@ describe('limits', () => {
       const at = parse(withProps('', `/${a(L - 1)}`), { maxTextLength: L });
       expect(at.error).to.equal(undefined);
       expect(at.responses[1]!.href).to.have.length(L);
-      exceeds(parse(withProps('', `/${a(L)}`), { maxTextLength: L }), 'maxTextLength', L);
+      // A whole body stops just past the '<' that ends the text (where the text is complete).
+      const past = withProps('', `/${a(L)}`);
+      exceeds(parse(past, { maxTextLength: L }), 'maxTextLength', L, stopAt(past, atNth(past, '</D:href>', 2) + 1));
     });
 
     it('a property value, also one character per chunk', () => {
       for (const chunk of [0, 1]) {
         passes(parse(withProps(`<D:displayname>${a(L)}</D:displayname>`), { maxTextLength: L }, {}, chunk));
-        exceeds(parse(withProps(`<D:displayname>${a(L + 1)}</D:displayname>`), { maxTextLength: L }, {}, chunk), 'maxTextLength', L);
+        const past = withProps(`<D:displayname>${a(L + 1)}</D:displayname>`);
+        const end = atNth(past, '</D:displayname>', 1);
+        exceeds(parse(past, { maxTextLength: L }, {}, chunk), 'maxTextLength', L, stopAt(past, textStop(end, end - 1, chunk)));
       }
     });
 
     it('text, CDATA and character references merged into one value', () => {
       const half = `${a(L / 2 - 1)}&#65;`; // L/2 characters
       passes(parse(withProps(`<X:v>${half}<![CDATA[${a(L / 2)}]]></X:v>`), { maxTextLength: L }));
-      exceeds(parse(withProps(`<X:v>${half}<![CDATA[${a(L / 2 + 1)}]]></X:v>`), { maxTextLength: L }), 'maxTextLength', L);
+      // The CDATA section completes the value: the parser stops just past its ']]>'.
+      const past = withProps(`<X:v>${half}<![CDATA[${a(L / 2 + 1)}]]></X:v>`);
+      exceeds(parse(past, { maxTextLength: L }), 'maxTextLength', L, stopAt(past, afterNth(past, ']]>', 1)));
     });
 
     it('text separated by comments still counts as one value', () => {
       const body = (n: number): string => withProps(`<X:v>${a(L / 2)}<!-- c -->${a(n)}</X:v>`);
       passes(parse(body(L / 2), { maxTextLength: L }));
-      exceeds(parse(body(L / 2 + 1), { maxTextLength: L }), 'maxTextLength', L);
+      exceeds(parse(body(L / 2 + 1), { maxTextLength: L }), 'maxTextLength', L, stopAt(body(L / 2 + 1), atNth(body(L / 2 + 1), '</X:v>', 1) + 1));
     });
 
     it('text inside an element of a captured value', () => {
       passes(parse(withProps(`<X:v><X:w>${a(L)}</X:w></X:v>`), { maxTextLength: L }));
-      exceeds(parse(withProps(`<X:v><X:w>${a(L + 1)}</X:w></X:v>`), { maxTextLength: L }), 'maxTextLength', L);
+      const past = withProps(`<X:v><X:w>${a(L + 1)}</X:w></X:v>`);
+      exceeds(parse(past, { maxTextLength: L }), 'maxTextLength', L, stopAt(past, atNth(past, '</X:w>', 1) + 1));
     });
 
     it('a responsedescription', () => {
       const body = (n: number): string =>
         `${HEAD}${FIRST}<D:response><D:href>/second</D:href>${OK_STATUS}<D:responsedescription>${a(n)}</D:responsedescription></D:response>${TAIL}`;
       passes(parse(body(L), { maxTextLength: L }));
-      exceeds(parse(body(L + 1), { maxTextLength: L }), 'maxTextLength', L);
+      exceeds(parse(body(L + 1), { maxTextLength: L }), 'maxTextLength', L, stopAt(body(L + 1), atNth(body(L + 1), '</D:responsedescription>', 1) + 1));
     });
 
     it('a surrogate pair counts as two', () => {
       const emoji = '😀'.repeat(L / 2);
       passes(parse(withProps(`<D:displayname>${emoji}</D:displayname>`), { maxTextLength: L }));
-      exceeds(parse(withProps(`<D:displayname>${emoji}x</D:displayname>`), { maxTextLength: L }), 'maxTextLength', L);
+      // Only the line is checked here: the offset reported for a non-ASCII text past the limit is
+      // its UTF-16 index, not its byte offset (a parser bug, reported to be fixed in lib/parser).
+      exceeds(parse(withProps(`<D:displayname>${emoji}x</D:displayname>`), { maxTextLength: L }), 'maxTextLength', L, { line: 2 });
     });
 
     it('text nobody keeps (a skipped element, whitespace between responses) is bounded too, whatever the chunking', () => {
@@ -151,7 +196,9 @@ describe('limits', () => {
         `${HEAD}${FIRST}<D:response><D:href>/second</D:href>${OK_STATUS}</D:response>${' '.repeat(n)}${TAIL}`;
       for (const chunk of [0, 7]) {
         passes(parse(skipped(L), { maxTextLength: L }, {}, chunk));
-        exceeds(parse(skipped(L + 1), { maxTextLength: L }, {}, chunk), 'maxTextLength', L);
+        const past = skipped(L + 1);
+        const end = atNth(past, '</X:junk>', 1);
+        exceeds(parse(past, { maxTextLength: L }, {}, chunk), 'maxTextLength', L, stopAt(past, textStop(end, end - 1, chunk)));
         passes(parse(spaces(L), { maxTextLength: L }, {}, chunk));
         const out = parse(spaces(L + 1), { maxTextLength: L }, {}, chunk);
         expect(out.error?.code).to.equal('LIMIT_EXCEEDED');
@@ -196,14 +243,20 @@ describe('limits', () => {
     it('at the limit parses, one character more does not (padding at the end of the response)', () => {
       const S = size(50);
       passes(parse(body(50), { maxResponseSize: S }));
-      exceeds(parse(body(51), { maxResponseSize: S }), 'maxResponseSize', S);
+      // The last character counted is the '>' of </D:response>: the parser stops just past it.
+      exceeds(parse(body(51), { maxResponseSize: S }), 'maxResponseSize', S, stopAt(body(51), afterNth(body(51), '</D:response>', 2)));
     });
 
     it('is checked while the response is read (an element past the limit stops it before its end)', () => {
       const inside = `<X:ext>${'<X:e/>'.repeat(1000)}</X:ext>`;
-      const out = parse(body(0, inside), { maxResponseSize: 500 });
-      exceeds(out, 'maxResponseSize', 500);
-      expect(out.error!.offset).to.be.below(HEAD.length + FIRST.length + 600);
+      const xml = body(0, inside);
+      const out = parse(xml, { maxResponseSize: 500 });
+      // The size counts from just past the second <D:response>; the parser stops at the end of the
+      // first tag that ends more than 500 characters after that.
+      const from = afterNth(xml, '<D:response>', 2);
+      let stop = from;
+      while (stop - from <= 500) stop = xml.indexOf('>', stop) + 1;
+      exceeds(out, 'maxResponseSize', 500, stopAt(xml, stop));
     });
 
     it('each response is measured on its own', () => {
@@ -222,16 +275,18 @@ describe('limits', () => {
       const at = parse(withProps(`<X:v${attrs(1024)} xmlns:Y="urn:y" xmlns="urn:z">v</X:v>`));
       passes(at);
       expect(Object.keys((at.responses[1]!.props['{urn:x}v'] as XmlElement).attributes)).to.have.length(1024);
-      exceeds(parse(withProps(`<X:v${attrs(1025)}>v</X:v>`)), 'maxAttributes', 1024);
+      // The parser stops at the '>' that closes the start tag (all its attributes read).
+      const past = withProps(`<X:v${attrs(1025)}>v</X:v>`);
+      exceeds(parse(past), 'maxAttributes', 1024, stopAt(past, atNth(past, '>v</X:v>', 1)));
     });
 
     it('a configured limit, on a structural element and in a skipped subtree', () => {
       const onResponse = (n: number): string => `${HEAD}${FIRST}<D:response${attrs(n)}><D:href>/second</D:href>${OK_STATUS}</D:response>${TAIL}`;
       passes(parse(onResponse(3), { maxAttributes: 3 }));
-      exceeds(parse(onResponse(4), { maxAttributes: 3 }), 'maxAttributes', 3);
+      exceeds(parse(onResponse(4), { maxAttributes: 3 }), 'maxAttributes', 3, stopAt(onResponse(4), atNth(onResponse(4), '><D:href>/second', 1)));
       const skipped = (n: number): string => withProps('').replace('</D:propstat>', `<X:junk><X:j${attrs(n)}/></X:junk></D:propstat>`);
       passes(parse(skipped(3), { maxAttributes: 3 }));
-      exceeds(parse(skipped(4), { maxAttributes: 3 }), 'maxAttributes', 3);
+      exceeds(parse(skipped(4), { maxAttributes: 3 }), 'maxAttributes', 3, stopAt(skipped(4), atNth(skipped(4), '/></X:junk>', 1)));
     });
   });
 
@@ -247,12 +302,13 @@ describe('limits', () => {
       const at = parse(split(100_000));
       passes(at);
       expect(at.responses[1]!.propstats.reduce((n, ps) => n + Object.keys(ps.props).length, 0)).to.equal(100_000);
-      exceeds(parse(split(100_001)), 'maxProperties', 100_000);
+      // Stops just past the 100,001st property, the last one (<X:p100000/>).
+      exceeds(parse(split(100_001)), 'maxProperties', 100_000, stopAt(split(100_001), afterNth(split(100_001), '<X:p100000/>', 1)));
     });
 
     it('a configured limit; the count starts again with each response', () => {
       passes(parse(split(10), { maxProperties: 10 }));
-      exceeds(parse(split(11), { maxProperties: 10 }), 'maxProperties', 10);
+      exceeds(parse(split(11), { maxProperties: 10 }), 'maxProperties', 10, stopAt(split(11), afterNth(split(11), '<X:p10/>', 1)));
       const again = `${HEAD}${FIRST}${Array.from({ length: 3 }, (_, i) => `<D:response><D:href>/r${i}</D:href><D:propstat><D:prop>${props(0, 10)}</D:prop>${OK_STATUS}</D:propstat></D:response>`).join('')}${TAIL}`;
       const out = parse(again, { maxProperties: 10 });
       expect(out.error).to.equal(undefined);
@@ -271,12 +327,14 @@ describe('limits', () => {
 
     it('default 256 (the default namespace counts)', () => {
       passes(parse(withProps(`<X:v${decls(256)}>v</X:v>`)));
-      exceeds(parse(withProps(`<X:v${decls(257)}>v</X:v>`)), 'maxNamespaceDeclarations', 256);
+      const past = withProps(`<X:v${decls(257)}>v</X:v>`);
+      exceeds(parse(past), 'maxNamespaceDeclarations', 256, stopAt(past, atNth(past, '>v</X:v>', 1)));
     });
 
     it('a configured limit, on the root element too', () => {
       passes(parse(withProps(`<X:v${decls(4)}>v</X:v>`), { maxNamespaceDeclarations: 4 }));
-      exceeds(parse(withProps(`<X:v${decls(5)}>v</X:v>`), { maxNamespaceDeclarations: 4 }), 'maxNamespaceDeclarations', 4);
+      const past = withProps(`<X:v${decls(5)}>v</X:v>`);
+      exceeds(parse(past, { maxNamespaceDeclarations: 4 }), 'maxNamespaceDeclarations', 4, stopAt(past, atNth(past, '>v</X:v>', 1)));
       const out = parse(withProps(''), { maxNamespaceDeclarations: 1 });
       expect(out.error?.code).to.equal('LIMIT_EXCEEDED');
       expect(out.responses).to.have.length(0);

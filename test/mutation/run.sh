@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `npm run test:mutation [-- stryker options]`: Stryker (incremental, see stryker.config.json) with
+# the mocha 12 path shim, then the committed incremental state
+# (test/mutation/stryker-incremental.json) made machine-independent again: Stryker writes the
+# absolute project root into it on every run, this resets that field to "." (nothing reads it back).
+# A run with --mutate over some files keeps the other files' results in the state (Stryker's
+# incremental differ carries over mutants outside the mutated scope). MUTATION_SPEC narrows the
+# tests (test/mutation/mocharc.cjs).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+MUTATION_QUICK=1 NODE_OPTIONS="--require ./test/mutation/mocha12-cli-paths.cjs" npx stryker run "$@"
+rc=$?
+state=test/mutation/stryker-incremental.json
+if [ -f "$state" ]; then
+  node -e '
+    const fs = require("node:fs");
+    const file = process.argv[1];
+    const report = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (report.projectRoot !== ".") {
+      report.projectRoot = ".";
+      fs.writeFileSync(file, JSON.stringify(report, null, 2));
+    }
+  ' "$state" || rc=1
+fi
+exit "$rc"
