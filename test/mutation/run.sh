@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:mutation [-- stryker options]`: Stryker (incremental, see stryker.config.json) with
+# `npm run test:mutation [-- [config file] stryker options]`: Stryker (incremental, see stryker.config.json) with
 # the mocha 12 path shim, then the committed incremental state
 # (test/mutation/stryker-incremental.json) made machine-independent again: Stryker writes the
 # absolute project root into it on every run, this resets that field to "." (nothing reads it back).
@@ -10,8 +10,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 MUTATION_QUICK=1 NODE_OPTIONS="--require ./test/mutation/mocha12-cli-paths.cjs" npx stryker run "$@"
 rc=$?
-state=test/mutation/stryker-incremental.json
-if [ -f "$state" ]; then
+# Both committed states: the core's and lib/parser's (test/mutation/stryker.parser.config.json).
+for state in test/mutation/stryker-incremental.json test/mutation/stryker-incremental-parser.json; do
+  [ -f "$state" ] || continue
   node -e '
     const fs = require("node:fs");
     const file = process.argv[1];
@@ -21,5 +22,5 @@ if [ -f "$state" ]; then
       fs.writeFileSync(file, JSON.stringify(report, null, 2));
     }
   ' "$state" || rc=1
-fi
+done
 exit "$rc"

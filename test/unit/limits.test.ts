@@ -184,9 +184,14 @@ describe('limits', () => {
     it('a surrogate pair counts as two', () => {
       const emoji = '😀'.repeat(L / 2);
       passes(parse(withProps(`<D:displayname>${emoji}</D:displayname>`), { maxTextLength: L }));
-      // Only the line is checked here: the offset reported for a non-ASCII text past the limit is
-      // its UTF-16 index, not its byte offset (a parser bug, reported to be fixed in lib/parser).
-      exceeds(parse(withProps(`<D:displayname>${emoji}x</D:displayname>`), { maxTextLength: L }), 'maxTextLength', L, { line: 2 });
+      const past = withProps(`<D:displayname>${emoji}x</D:displayname>`);
+      const stop = atNth(past, '</D:displayname>', 1) + 1;
+      // Given as text, the offset is a character (UTF-16) index, as the README documents ...
+      exceeds(parse(past, { maxTextLength: L }), 'maxTextLength', L, { line: 2, offset: stop });
+      // ... given as bytes, it is the byte offset: each emoji is 4 bytes of UTF-8, 2 UTF-16 units.
+      const asBytes = push([new TextEncoder().encode(past)], { limits: { maxTextLength: L } });
+      exceeds(asBytes, 'maxTextLength', L, stopAt(past, stop));
+      expect(asBytes.error!.offset! - parse(past, { maxTextLength: L }).error!.offset!).to.equal(L);
     });
 
     it('text nobody keeps (a skipped element, whitespace between responses) is bounded too, whatever the chunking', () => {
