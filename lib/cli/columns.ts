@@ -90,7 +90,7 @@ export const BUILT_IN: Readonly<Record<string, Column>> = {
   size: { header: 'SIZE', width: 9, right: true, prop: 'getcontentlength', cell: (r) => size(r.props.getcontentlength, typeOf(r) === 'dir') },
   modified: { header: 'MODIFIED', width: 16, prop: 'getlastmodified', cell: (r, c) => stamp(r.props.getlastmodified, c.utc) },
   status: { header: 'STATUS', width: 6, cell: (r) => String(responseStatus(r) ?? '???') },
-  etag: { header: 'ETAG', width: 20, prop: 'getetag', cell: (r) => anyValue(r.props.getetag, false) },
+  etag: { header: 'ETAG', width: 24, prop: 'getetag', cell: (r) => anyValue(r.props.getetag, false) },
   ctype: { header: 'CONTENT-TYPE', width: 24, prop: 'getcontenttype', cell: (r) => anyValue(r.props.getcontenttype, false) },
   name: { header: 'NAME', width: 20, prop: 'displayname', cell: (r) => anyValue(r.props.displayname, false) },
   data: { header: 'DATA', width: 9, right: true, cell: dataSize },
