@@ -51,7 +51,8 @@ for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.loc
       const { line, column } = m.location.start;
       const span = `${line}:${column}-${m.location.end.line}:${m.location.end.column}`;
       const id = `${name}:${span}:${m.mutatorName}:${m.replacement ?? ''}`;
-      const reason = equivalents[id];
+      // Keyed by the exact span; lib/parser's equivalents are keyed by line (file:line:mutator:replacement).
+      const reason = equivalents[id] ?? equivalents[`${name}:${line}:${m.mutatorName}:${m.replacement ?? ''}`];
       if (reason !== undefined) equivalent++;
       else undetected++;
       const code = (lines[line - 1] ?? '').trim().slice(0, 90);
