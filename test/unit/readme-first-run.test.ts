@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { firstRunCommands } from '../../scripts/readme-commands.mjs';
@@ -26,6 +26,10 @@ describe('README: the first-run commands', function () {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> };
     expect(pkg.scripts.prepare).to.equal('npm run build');
     expect(pkg.bin.multistatus).to.equal('./dist/lib/cli/main.js');
+    // The build makes the bin executable itself: npx reuses an earlier install from its cache for a
+    // clone at the same path, without linking (and so making executable) the new clone's bin, and
+    // then fails with "multistatus: Permission denied".
+    expect(statSync(join(REPO, 'dist', 'lib', 'cli', 'main.js')).mode & 0o111, 'dist/lib/cli/main.js is executable').to.equal(0o111);
     expect(readFileSync(join(REPO, '.ci', 'run'), 'utf8')).to.match(/^step readme-first-run bash scripts\/readme-first-run\.sh$/m);
   });
 
