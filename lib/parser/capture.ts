@@ -40,6 +40,11 @@ export function finishNode(node: XmlElement, flags: number): void {
   }
 }
 
+/** A text-only element as an XmlElement (its text detached from the chunk). */
+export function textElement(name: string, attributes: Record<string, string>, text: string): XmlElement {
+  return { name, attributes, children: text === '' ? [] : [detach(text)] };
+}
+
 /** The flag a piece of text sets: HAS_TEXT unless it is whitespace only. */
 export function textFlag(text: string): number {
   return isXmlSpace(text) ? 0 : HAS_TEXT;
@@ -127,7 +132,7 @@ export class Capture {
 
   /** The captured element as an XmlElement when it had no element children. */
   element(): XmlElement {
-    return { name: this.name, attributes: this.attrs ?? {}, children: this.text === '' ? [] : [detach(this.text)] };
+    return textElement(this.name, this.attrs ?? {}, this.text);
   }
 
   private materialise(): void {

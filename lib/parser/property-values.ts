@@ -3,6 +3,7 @@ import { UNTYPED } from '../properties/values.js';
 import { isXmlSpace } from '../status.js';
 import { detach } from '../strings.js';
 import type { XmlElement } from '../types.js';
+import { textElement as element } from './capture.js';
 import type { Props } from './model.js';
 import { quote } from './report.js';
 import type { Report } from './report.js';
@@ -97,9 +98,4 @@ export class PropertyValues {
     (this.raw ??= {})[key] = root ?? (attrs === undefined ? detach(text) : element(key, attrs, text));
     return undefined;
   }
-}
-
-/** A text-only captured element as an XmlElement (its text detached from the chunk). */
-export function element(name: string, attributes: Record<string, string>, text: string): XmlElement {
-  return { name, attributes, children: text === '' ? [] : [detach(text)] };
 }

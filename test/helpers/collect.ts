@@ -1,4 +1,5 @@
-import { MultistatusParser } from '../../lib/index.js';
+import { expect } from 'chai';
+import { MultistatusError, MultistatusParser } from '../../lib/index.js';
 import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 
@@ -18,6 +19,13 @@ export function thrown(fn: () => unknown): Error & { code?: string; offset?: num
     return e as Error & { code?: string };
   }
   throw new Error('expected an error');
+}
+
+/** Runs `fn` and returns the MultistatusError it throws (fails if it throws nothing or something else). */
+export function failure(fn: () => unknown): MultistatusError {
+  const e = thrown(fn);
+  expect(e).to.be.instanceOf(MultistatusError);
+  return e as MultistatusError;
 }
 
 /** A minimal multistatus body around the given response XML. */

@@ -5,9 +5,10 @@
  * whitespace precedes the XML declaration.
  */
 import { expect } from 'chai';
-import { MultistatusError, MultistatusParser } from '../../lib/index.js';
+import { MultistatusParser } from '../../lib/index.js';
 import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
+import { failure } from '../helpers/collect.js';
 
 function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   const responses: DavResponse[] = [];
@@ -16,15 +17,6 @@ function parse(body: string, options: ParseOptions = {}): { responses: DavRespon
   return { responses, summary: parser.end() };
 }
 
-function failure(run: () => void): MultistatusError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).to.be.instanceOf(MultistatusError);
-    return e as MultistatusError;
-  }
-  throw new Error('expected a MultistatusError');
-}
 
 const X = 'http://example.com/ns';
 const ok = (props: string): string =>

@@ -5,10 +5,11 @@
  * sticks while a USAGE error does not.
  */
 import { expect } from 'chai';
-import { MultistatusError, MultistatusParser } from '../../lib/index.js';
+import { MultistatusParser } from '../../lib/index.js';
 import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 import { xmlReason } from '../../lib/parser/xml-reasons.js';
+import { failure } from '../helpers/collect.js';
 
 function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   const responses: DavResponse[] = [];
@@ -23,15 +24,6 @@ const ok = (props: string): string =>
   `<D:multistatus xmlns:D="DAV:" xmlns:X="${X}"><D:response><D:href>/r</D:href><D:propstat><D:prop>${props}</D:prop>` +
   '<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>';
 
-function failure(run: () => void): MultistatusError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).to.be.instanceOf(MultistatusError);
-    return e as MultistatusError;
-  }
-  throw new Error('expected a MultistatusError');
-}
 
 describe('parser diagnostics and values (mutation tests)', () => {
   describe('custom decoders', () => {
