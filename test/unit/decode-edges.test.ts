@@ -59,8 +59,8 @@ function decodeAll(chunks: readonly Uint8Array[], hint?: string): Outcome {
 }
 
 /** Parses `body` as bytes (one chunk) and returns the error it fails with. */
-function parseFailure(body: Uint8Array, encoding?: string): MultistatusError {
-  const parser = new MultistatusParser(encoding === undefined ? {} : { encoding });
+function parseFailure(body: Uint8Array): MultistatusError {
+  const parser = new MultistatusParser({ onResponse: () => undefined });
   try {
     parser.write(body);
     parser.end();
@@ -118,6 +118,20 @@ describe('lib/decode edge cases', function () {
       }
     });
 
+    it('cut inside a character: TRUNCATED at its first byte', function () {
+      const cases: [number[], number][] = [
+        [[0xef, 0xbb], 0], // two bytes of a UTF-8 BOM, read as UTF-8: an unfinished character
+        [utf8('<?xml \u20ac').slice(0, 7), 6],
+        [utf8('<?xml \u{1f600}').slice(0, 9), 6],
+      ];
+      for (const [bytes, offset] of cases) {
+        const { text, error } = decodeAll([Uint8Array.from(bytes)]);
+        expect(error?.code, bytes.join(' ')).to.equal('TRUNCATED');
+        expect(error?.message, bytes.join(' ')).to.equal(`the body ends inside a utf-8 character (byte ${offset})`);
+        expect(text, bytes.join(' ')).to.equal('');
+      }
+    });
+
     it('through the parser: ENCODING at the invalid byte (not "empty" or TRUNCATED)', function () {
       const e1 = parseFailure(Uint8Array.of(0xff));
       expect([e1.code, e1.message, e1.offset]).to.deep.equal(['ENCODING', 'invalid utf-8 byte sequence (line 1, column 1, byte 0)', 0]);
@@ -130,7 +144,7 @@ describe('lib/decode edge cases', function () {
       // The same body as a string gives the character offset; as UTF-8 bytes the offset must be
       // the UTF-8 length of the text before that character.
       for (const body of ['<?xml version="1.0" \u0001 <a>', '<?xml \u00e9\u20ac\u0001 <a>', '<?xml versio="1.0" <a>']) {
-        const parser = new MultistatusParser({});
+        const parser = new MultistatusParser({ onResponse: () => undefined });
         let chars: MultistatusError | undefined;
         try {
           parser.write(body);
@@ -271,6 +285,14 @@ describe('lib/decode edge cases', function () {
       expect([e.code, e.offset]).to.deep.equal(['ENCODING', body.length - 1]);
       expect(e.message).to.match(new RegExp(`^invalid iso-8859-3 byte sequence \\(line 1, column \\d+, byte ${body.length - 1}\\)$`));
     });
+  });
+
+  it('a multi-byte legacy encoding in one chunk: the offset of the byte its decoder refuses (Shift_JIS)', function () {
+    // Shift_JIS: 0x82 0xA0 is HIRAGANA LETTER A; 0xA0 cannot start a character (WHATWG Encoding §13.3.1).
+    const r = decodeAll([Uint8Array.of(0x61, 0x82, 0xa0, 0xa0, 0x62)], 'shift_jis');
+    expect(r.decoder.encoding).to.equal('shift_jis');
+    expect(r.text).to.equal('a\u3042');
+    expect(r.decoder.invalid).to.deep.equal({ message: 'invalid shift_jis byte sequence', offset: 3 });
   });
 
   it('the charset label is trimmed of any white space (String.prototype.trim), not only ASCII', function () {
