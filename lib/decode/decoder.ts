@@ -21,7 +21,8 @@ const NO_BYTES = new Uint8Array(0);
  * text it returned back to byte offsets for error messages.
  *
  * On an invalid byte sequence, `write()` returns the text before it (so that the responses it
- * completes are still delivered) and sets `invalid`; the caller then fails with ENCODING.
+ * completes are still delivered) and sets `invalid`; the caller then fails with ENCODING. So does
+ * `end()` for a body short enough to be still undecided then.
  */
 export class ByteDecoder {
   /** Canonical encoding name once decided. */
@@ -77,9 +78,14 @@ export class ByteDecoder {
       this.head = undefined;
       this.start(sniff(head, true) ?? {});
       const text = this.decode(head, this.bytesIn - head.length);
-      return text + this.flush();
+      if (this.invalid !== undefined) return text;
+      // The text just decoded is what this call returns: byteOffset() keeps mapping it.
+      this.flush();
+      return text;
     }
-    return this.flush();
+    const text = this.flush();
+    this.remember(text, this.bytesIn - this.pendingBytes());
+    return text;
   }
 
   /** Byte offset of character `index` of the text most recently returned. */
@@ -89,12 +95,11 @@ export class ByteDecoder {
     return this.lastStart + utf8Length(this.lastText.slice(0, k));
   }
 
+  /** The TextDecoder's last text ('' unless it held bytes back, and then it throws: TRUNCATED). */
   private flush(): string {
     const decoder = this.decoder!;
     try {
-      const text = decoder.decode();
-      this.remember(text, this.bytesIn - this.pendingBytes());
-      return text;
+      return decoder.decode();
     } catch {
       throw new MultistatusError(
         'TRUNCATED',
@@ -184,7 +189,7 @@ export class ByteDecoder {
     const joined = this.tail.length > 0 ? concat(this.tail, bytes) : bytes;
     const first = before - this.tail.length; // byte offset of joined[0]
     const enc = this.encoding!;
-    const at = enc === 'utf-8' ? findInvalidUtf8(joined, false) : enc.startsWith('utf-16') ? findInvalidUtf16(joined, enc === 'utf-16le') : -1;
+    const at = enc === 'utf-8' ? findInvalidUtf8(joined, false) : enc.startsWith('utf-16') ? findInvalidUtf16(joined, enc === 'utf-16le') : refusedAt(joined, enc);
     let text = '';
     if (at > 0) text = new TextDecoder(enc, { ignoreBOM: first > 0 }).decode(joined.subarray(0, at));
     this.remember(text, first === 0 && this.bomBytes ? this.bomBytes : first);
@@ -206,6 +211,26 @@ function canonical(label: string): string {
   } catch {
     throw new MultistatusError('ENCODING', `unsupported character encoding: ${label}`);
   }
+}
+
+/**
+ * Other encodings (single-byte ones with unassigned bytes, such as ISO-8859-3's 0xA5): the length
+ * of the longest prefix of `bytes` that a fatal TextDecoder accepts, found by bisection (the error
+ * path only). For a single-byte encoding that is the offset of the refused byte.
+ */
+function refusedAt(bytes: Uint8Array, enc: string): number {
+  let ok = 0;
+  let bad = bytes.length;
+  while (bad - ok > 1) {
+    const mid = (ok + bad) >>> 1;
+    try {
+      new TextDecoder(enc, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      ok = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  return ok;
 }
 
 function family(enc: string): string {

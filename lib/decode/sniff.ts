@@ -57,8 +57,10 @@ function isPrefixOfAny(head: Uint8Array): boolean {
 }
 
 function declaredEncoding(decl: string): string | undefined {
+  // XML 1.0 [80]: S 'encoding' Eq ... (no whitespace before it, e.g. "<?xmlencoding", is no declaration).
   const at = decl.indexOf('encoding');
-  if (at < 0) return undefined;
+  const before = decl[at - 1];
+  if (before !== ' ' && before !== '\t' && before !== '\r' && before !== '\n') return undefined;
   let i = at + 8;
   while (i < decl.length && (decl[i] === ' ' || decl[i] === '\t' || decl[i] === '\r' || decl[i] === '\n')) i++;
   if (decl[i] !== '=') return undefined;

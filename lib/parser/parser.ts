@@ -113,6 +113,9 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
         throw prolog.decoderError(e);
       }
       prolog.feed(rest);
+      // A short body still being sniffed is decoded only now: its invalid bytes show here.
+      const bad = this.decoder.invalid;
+      if (bad !== undefined) throw this.encodingFailure(bad);
     }
     prolog.flush();
     this.ended = true;
