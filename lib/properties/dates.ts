@@ -42,8 +42,12 @@ function month(s: string, i: number): number {
   }
 }
 
+/**
+ * The instant of the fields, or undefined when one is out of range. Every caller has already
+ * rejected a negative year, hour, minute or second (a field that was not digits).
+ */
 function make(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): Date | undefined {
-  if (y < 0 || mo < 0 || mo > 11 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
+  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return undefined;
   // 24:00 is the end of the day (ISO 8601); 24:00:01 or 24:30 is no time.
   if (h === 24 && mi + sec + ms > 0) return undefined;
   // The year as written: 0050 is the year 50 (unlike Date.UTC, which reads 0-99 as 1900-1999).

@@ -154,6 +154,27 @@ describe('date parsers at the edges', function () {
         expect(parseHttpDate(bad), bad).to.equal(undefined);
       }
     });
+    it('each field of the time is two digits', function () {
+      for (const bad of [
+        'Sun, 06 Nov 1994 x8:49:37 GMT', 'Sun, 06 Nov 1994 08:x9:37 GMT', 'Sun, 06 Nov 1994 08:49:x7 GMT', 'Sun, 06 Nov 1994 -8:49:37 GMT',
+        'Sun, 06 Nov 1994 x8:49:37 +0000', 'Sun, 06 Nov 1994 08:x9:37 +0000', 'Sun, 06 Nov 1994 08:49:x7 +0000',
+        'Sun Nov  6 x8:49:37 1994', 'Sun Nov  6 08:x9:37 1994', 'Sun Nov  6 08:49:x7 1994', 'Sunday, 06-Nov-94 08:49:-7 GMT',
+        '1994-11-06Tx8:49:37Z', '1994-11-06T08:x9:37Z', '1994-11-06T08:49:x7Z', '1994-11-06T-8:49:37Z',
+      ]) {
+        expect(parseHttpDate(bad), bad).to.equal(undefined);
+        expect(parseIsoDate(bad), bad).to.equal(undefined);
+      }
+    });
+    it('each field of the date is digits', function () {
+      for (const bad of [
+        'Sun, 06 Nov 199x 08:49:37 GMT', 'Sun, 06 Nov 199x 08:49:37 +0000', 'Sun, x6 Nov 1994 08:49:37 +0000', 'Sun Nov  6 08:49:37 199x', 'Sun Nov x 08:49:37 1994',
+        'Sunday, 06-Nov-199x 08:49:37 GMT', 'Sunday, x6-Nov-94 08:49:37 GMT', '199x-11-06T08:49:37Z', '1994-1x-06T08:49:37Z', '1994-11-0xT08:49:37Z',
+        '199x-11-06', '-994-11-06', '1994-11-0x',
+      ]) {
+        expect(parseHttpDate(bad), bad).to.equal(undefined);
+        expect(parseIsoDate(bad), bad).to.equal(undefined);
+      }
+    });
     it('a time of one, two or four characters is no time', function () {
       for (const bad of [
         'Sun Nov  6 8 1994', 'Sun Nov  6 08 1994', 'Sun Nov  6 08:4 1994', 'Sun, 06 Nov 1994 8 GMT', 'Sun, 06 Nov 1994 08 GMT',
@@ -250,7 +271,12 @@ describe('date parsers at the edges', function () {
       for (const bad of ['20240431T000000Z', '20240132T000000Z', '20240100T000000Z']) expect(parseICalDate(bad), bad).to.equal(undefined);
     });
     it('iCalendar: exactly 16 characters', function () {
-      for (const bad of ['19941106T084937Zx', '19941106T084937ZZ', '19941106T084937', '1994-11-06T084937Z', '19941106T08493xZ', 'x9941106T084937Z', '19941106T0849370Z']) {
+      for (const bad of ['19941106T084937Zx', '19941106T084937ZZ', '19941106T084937', '1994-11-06T084937Z', '19941106T0849370Z']) {
+        expect(parseICalDate(bad), bad).to.equal(undefined);
+      }
+    });
+    it('iCalendar: each field is digits', function () {
+      for (const bad of ['x9941106T084937Z', '1994x106T084937Z', '199411x6T084937Z', '19941106Tx84937Z', '19941106T08x937Z', '19941106T0849x7Z', '19941106T08493xZ', '-9941106T084937Z']) {
         expect(parseICalDate(bad), bad).to.equal(undefined);
       }
     });
