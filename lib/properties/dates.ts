@@ -103,10 +103,11 @@ function time(s: string, i: number): number {
   return i + 5;
 }
 
-const ZONES: Record<string, number> = {
-  gmt: 0, ut: 0, utc: 0, z: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-};
+/** Named zones (a Map: a plain object would also answer `constructor` and `__proto__`). */
+const ZONES = new Map<string, number>([
+  ['gmt', 0], ['ut', 0], ['utc', 0], ['z', 0],
+  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
+]);
 
 /** Offset in minutes of a zone token (`GMT`, `+0100`, `-05:00`, `EST`), undefined if unknown. */
 function zone(tok: string): number | undefined {
@@ -120,7 +121,7 @@ function zone(tok: string): number | undefined {
     if (hh < 0 || mm < 0 || hh > 23 || mm > 59) return undefined;
     return (c === 45 ? -1 : 1) * (hh * 60 + mm);
   }
-  return ZONES[tok.toLowerCase()];
+  return ZONES.get(tok.toLowerCase());
 }
 
 /**

@@ -238,6 +238,15 @@ describe('date parsers at the edges', function () {
       }
       expect(parseIsoDate('2013-10-30T17:19:46.5x')).to.equal(undefined);
     });
+    it('a zone name is one of the listed ones: the names of Object.prototype members are no zone', function () {
+      for (const zone of ['constructor', 'CONSTRUCTOR', '__proto__', 'toString', 'hasOwnProperty']) {
+        expect(parseIsoDate(`2013-10-30T17:19:46${zone}`), zone).to.equal(undefined);
+        expect(parseHttpDate(`Wed, 30 Oct 2013 17:19:46 ${zone}`), zone).to.equal(undefined);
+        expect(parseHttpDate(`Wednesday, 30-Oct-13 17:19:46 ${zone}`), zone).to.equal(undefined);
+      }
+      expect(ms(parseHttpDate('Wed, 30 Oct 2013 17:19:46 PDT'))).to.equal(Date.UTC(2013, 9, 31, 0, 19, 46));
+      expect(ms(parseIsoDate('2013-10-30T17:19:46utc'))).to.equal(Date.UTC(2013, 9, 30, 17, 19, 46));
+    });
   });
 
   describe('field ranges', function () {
