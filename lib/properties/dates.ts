@@ -42,14 +42,19 @@ function month(s: string, i: number): number {
   }
 }
 
+/**
+ * The instant of the fields, or undefined when one is out of range. Every caller has already
+ * rejected a negative year, hour, minute or second (a field that was not digits).
+ */
 function make(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): Date | undefined {
-  if (y < 0 || mo < 0 || mo > 11 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
-  // Date.UTC reads years 0-99 as 1900-1999; the arithmetic below (cheaper than Date.UTC) does the same.
-  const year = y <= 99 ? 1900 + y : y;
-  const utc = daysFromCivil(year, mo, d) * 86400000 + h * 3600000 + mi * 60000 + sec * 1000 + ms;
+  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return undefined;
+  // 24:00 is the end of the day (ISO 8601); 24:00:01 or 24:30 is no time.
+  if (h === 24 && mi + sec + ms > 0) return undefined;
+  // The year as written: 0050 is the year 50 (unlike Date.UTC, which reads 0-99 as 1900-1999).
+  const utc = daysFromCivil(y, mo, d) * 86400000 + h * 3600000 + mi * 60000 + sec * 1000 + ms;
   // Outside Date's range (Date.UTC gives NaN there).
   if (!(Math.abs(utc) <= 8.64e15)) return undefined;
-  // Reject 31 Feb and the like (on the year as written, as before).
+  // Reject 31 Feb and the like.
   if (d > 28 && d > daysInMonth(y, mo)) return undefined;
   return new Date(utc - offsetMin * 60000);
 }
@@ -63,6 +68,11 @@ function daysFromCivil(y: number, mo: number, d: number): number {
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** A year token of an HTTP date: two digits are 1970-2069 (RFC 850's two-digit years), other lengths as written. */
+function fullYear(y: number, digits: number): number {
+  return digits === 2 && y >= 0 ? (y < 70 ? 2000 + y : 1900 + y) : y;
 }
 
 function daysInMonth(y: number, mo: number): number {
@@ -93,10 +103,11 @@ function time(s: string, i: number): number {
   return i + 5;
 }
 
-const ZONES: Record<string, number> = {
-  gmt: 0, ut: 0, utc: 0, z: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-};
+/** Named zones (a Map: a plain object would also answer `constructor` and `__proto__`). */
+const ZONES = new Map<string, number>([
+  ['gmt', 0], ['ut', 0], ['utc', 0], ['z', 0],
+  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
+]);
 
 /** Offset in minutes of a zone token (`GMT`, `+0100`, `-05:00`, `EST`), undefined if unknown. */
 function zone(tok: string): number | undefined {
@@ -107,10 +118,10 @@ function zone(tok: string): number | undefined {
     if (body.length !== 4) return undefined;
     const hh = num(body, 0, 2);
     const mm = num(body, 2, 4);
-    if (hh < 0 || mm < 0) return undefined;
+    if (hh < 0 || mm < 0 || hh > 23 || mm > 59) return undefined;
     return (c === 45 ? -1 : 1) * (hh * 60 + mm);
   }
-  return ZONES[tok.toLowerCase()];
+  return ZONES.get(tok.toLowerCase());
 }
 
 /**
@@ -120,12 +131,16 @@ function zone(tok: string): number | undefined {
  */
 export function parseHttpDate(raw: string): Date | undefined {
   const s = raw.trim();
-  if (s.length === 29 && s.charCodeAt(3) === 44 && s.charCodeAt(26) === 71 && s.charCodeAt(27) === 77 && s.charCodeAt(28) === 84) {
+  // The fast path takes only what the general path below parses to the same date: its first comma
+  // at 3, a space between fields, GMT.
+  if (s.length === 29 && s.indexOf(',') === 3 && s.charCodeAt(26) === 71 && s.charCodeAt(27) === 77 && s.charCodeAt(28) === 84) {
     const d = num(s, 5, 7);
     const mo = month(s, 8);
     const y = num(s, 12, 16);
     const t = time(s, 17);
-    if (d > 0 && mo >= 0 && y >= 0 && t === 25 && s.charCodeAt(25) === 32) return make(y, mo, d, tH, tM, tS, 0, 0);
+    if (d > 0 && mo >= 0 && y >= 0 && t === 25 && s.charCodeAt(4) === 32 && s.charCodeAt(7) === 32 && s.charCodeAt(11) === 32 && s.charCodeAt(16) === 32 && s.charCodeAt(25) === 32) {
+      return make(y, mo, d, tH, tM, tS, 0, 0);
+    }
   }
   if (s.length >= 10 && digit(s, 0) >= 0 && s.charCodeAt(4) === 45) return parseIsoDate(s);
   const comma = s.indexOf(',');
@@ -139,7 +154,7 @@ export function parseHttpDate(raw: string): Date | undefined {
     const mo = month(toks[k]!, 0);
     const d = num(toks[k + 1]!, 0, toks[k + 1]!.length);
     const t = time(toks[k + 2]!, 0);
-    const y = num(toks[k + 3]!, 0, toks[k + 3]!.length);
+    const y = fullYear(num(toks[k + 3]!, 0, toks[k + 3]!.length), toks[k + 3]!.length);
     if (mo < 0 || toks[k]!.length !== 3 || d < 1 || t < 0 || t !== toks[k + 2]!.length || y < 0) return undefined;
     return make(y, mo, d, tH, tM, tS, 0, 0);
   }
@@ -150,14 +165,12 @@ export function parseHttpDate(raw: string): Date | undefined {
     if (parts.length !== 3 || parts[1]!.length !== 3) return undefined;
     d = num(parts[0]!, 0, parts[0]!.length);
     mo = month(parts[1]!, 0);
-    y = num(parts[2]!, 0, parts[2]!.length);
-    if (parts[2]!.length === 2 && y >= 0) y += y < 70 ? 2000 : 1900;
+    y = fullYear(num(parts[2]!, 0, parts[2]!.length), parts[2]!.length);
     ti = 1;
   } else if (toks.length >= 4) {
     d = num(toks[0]!, 0, toks[0]!.length);
     mo = toks[1]!.length === 3 ? month(toks[1]!, 0) : -1;
-    y = num(toks[2]!, 0, toks[2]!.length);
-    if (toks[2]!.length === 2 && y >= 0) y += y < 70 ? 2000 : 1900;
+    y = fullYear(num(toks[2]!, 0, toks[2]!.length), toks[2]!.length);
     ti = 3;
   } else {
     return undefined;
