@@ -35,6 +35,8 @@ export class Prolog {
   private wsLines = 0;
   private wsColumns = 0;
   private wsChars = 0;
+  /** The last whitespace character seen was a CR (an LF right after it ends no other line). */
+  private wsCr = false;
 
   constructor(
     private readonly input: SaxAdapter,
@@ -193,11 +195,16 @@ export class Prolog {
   private findFirstChar(text: string): void {
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
-        this.wsLines++;
-        this.wsColumns = 0;
-      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
-        if (c !== 13) this.wsColumns++;
+      if (c === 10 || c === 13) {
+        // CR LF is one line end, also when a write ends between the two.
+        if (c === 13 || !this.wsCr) {
+          this.wsLines++;
+          this.wsColumns = 0;
+        }
+        this.wsCr = c === 13;
+      } else if (c === 32 || c === 9 || c === 0xfeff) {
+        this.wsCr = false;
+        this.wsColumns++;
       } else {
         const decoder = this.input.decoder;
         const offset = decoder ? decoder.byteOffset(k) : this.wsChars + k;
