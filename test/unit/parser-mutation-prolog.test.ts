@@ -9,6 +9,10 @@ import { expect } from 'chai';
 import { MultistatusError, MultistatusParser } from '../../lib/index.js';
 import type { Diagnostic, MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
+import { resolveLimits } from '../../lib/limits.js';
+import { Prolog } from '../../lib/parser/prolog.js';
+import { Report } from '../../lib/parser/report.js';
+import { SaxAdapter } from '../../lib/parser/sax-adapter.js';
 import { failure, thrown } from '../helpers/collect.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -42,11 +46,11 @@ const LEADING: Diagnostic = { code: 'LEADING_WHITESPACE', message: 'whitespace b
 
 describe('parser prolog (mutation tests)', () => {
   describe('whitespace before <?xml', () => {
-    // Line ends: CR LF, CR alone and LF alone each end one line; the tab and spaces are columns.
-    const lead = '\r\n\r\n \t';
+    // Line ends: LF alone, CR alone and CR LF each end one line; the space and the tab are columns.
+    const lead = '\n\r\r\n \t';
     const body = `${lead}${DECL}\n${DOC}`;
 
-    it('is skipped with one LEADING_WHITESPACE at the declaration (line 3, column 3), however the body is chunked', () => {
+    it('is skipped with one LEADING_WHITESPACE at the declaration (line 4, column 3), however the body is chunked', () => {
       const plain = parse([`${DECL}\n${DOC}`]);
       expect(plain.summary.diagnostics).to.deep.equal([]);
       const splits = [
@@ -69,7 +73,7 @@ describe('parser prolog (mutation tests)', () => {
           const { responses, summary } = parse(input);
           const what = JSON.stringify(chunks) + (typeof input[0] === 'string' ? ' (text)' : ' (bytes)');
           expect(responses, what).to.deep.equal(plain.responses);
-          expect(summary.diagnostics, what).to.deep.equal([{ ...LEADING, line: 3, column: 3 }]);
+          expect(summary.diagnostics, what).to.deep.equal([{ ...LEADING, line: 4, column: 3 }]);
           expect(summary.bytes, what).to.equal(body.length);
         }
       }
@@ -78,6 +82,8 @@ describe('parser prolog (mutation tests)', () => {
     it('error positions count the skipped whitespace: lines, columns on the first line, bytes', () => {
       // Oracle: the same body without the whitespace, then shifted by what was skipped
       // (3 lines, 2 columns on the declaration's line, 6 bytes).
+      const diagnostics = parse([lead + DECL + DOC]).summary.diagnostics;
+      expect(diagnostics).to.deep.equal([{ ...LEADING, line: 4, column: 3 }]);
       const bad = [
         `${DECL}\n<D:multistatus xmlns:D="DAV:">\n<D:response></D:responsX>`,
         `${DECL}<D:multistatus xmlns:D="DAV:" a=1>`,
@@ -86,7 +92,7 @@ describe('parser prolog (mutation tests)', () => {
       for (const rest of bad) {
         const base = failure(() => parse([rest]));
         const firstLine = base.line === 1;
-        const want = [base.line! + 2, base.column! + (firstLine ? 2 : 0), base.offset! + 6];
+        const want = [base.line! + 3, base.column! + (firstLine ? 2 : 0), base.offset! + 6];
         for (const chunks of [[lead + rest], cut(lead + rest, 2), cut(lead + rest, 6), cut(lead + rest, 8)]) {
           for (const input of [chunks, chunks.map(utf8)]) {
             const e = failure(() => parse(input));
@@ -102,7 +108,18 @@ describe('parser prolog (mutation tests)', () => {
       const strict = { strict: true };
       const e = failure(() => parse([body], strict));
       expect(e.code).to.equal('STRICT');
-      expect(e.message).to.equal('LEADING_WHITESPACE: whitespace before the XML declaration was skipped (line 3, column 3, byte 6)');
+      expect(e.message).to.equal('LEADING_WHITESPACE: whitespace before the XML declaration was skipped (line 4, column 3, byte 6)');
+      // The same position however the whitespace and the declaration arrive (text), and for bytes
+      // while "<?xml" itself arrives in one write. (Bytes split inside "<?xml" after whitespace give
+      // the byte offset of the write that completes it: not fixed yet, so not asserted here.)
+      for (const chunks of [cut(body, 2), cut(body, 6), cut(body, 8), cut(body, 1, 3, 5, 7, 9), cut(body, 12)]) {
+        const split = failure(() => parse(chunks, strict));
+        expect([split.code, ...at(split)], JSON.stringify(chunks)).to.deep.equal(['STRICT', 4, 3, 6]);
+      }
+      for (const chunks of [cut(body, 2), cut(body, 6), cut(body, 1, 3, 5), cut(body, 12), cut(body, 2, 4, 12)]) {
+        const split = failure(() => parse(chunks.map(utf8), strict));
+        expect([split.code, ...at(split)], JSON.stringify(chunks)).to.deep.equal(['STRICT', 4, 3, 6]);
+      }
       // " <?xml " is enough to know: the write of it throws.
       const p = new MultistatusParser({ strict: true, onResponse: () => {} });
       const now = failure(() => p.write(' <?xml '));
@@ -134,6 +151,15 @@ describe('parser prolog (mutation tests)', () => {
       expect(base.line).to.equal(4);
       for (const chunks of [cut(bad, 1), cut(bad, 4), cut(bad, 5), cut(bad, 1, 2, 3, 4, 5, 6)]) {
         for (const input of [chunks, chunks.map(utf8)]) expect(at(failure(() => parse(input))), JSON.stringify(chunks)).to.deep.equal(at(base));
+      }
+    });
+
+    it('a comment after whitespace is no declaration, even with whitespace five characters in', () => {
+      const text = `\n<!--  comment -->\n${DOC}`;
+      for (const chunks of [[text], cut(text, 3)]) {
+        const { responses, summary } = parse(chunks, { strict: true });
+        expect(responses.map((r) => r.href)).to.deep.equal(['/a']);
+        expect(summary.diagnostics).to.deep.equal([]);
       }
     });
 
@@ -284,6 +310,8 @@ describe('parser prolog (mutation tests)', () => {
         [['  ', ' \t', 'hello'], '(line 1, column 5, byte 4)'],
         [['\n  ', '  hello'], '(line 2, column 5, byte 5)'],
         [['\n', '\n', '  ', 'hello'], '(line 3, column 3, byte 4)'],
+        [['\r \nhello'], '(line 3, column 1, byte 3)'],
+        [['\r', ' ', '\nhello'], '(line 3, column 1, byte 3)'],
       ];
       for (const [chunks, where] of cases) {
         for (const input of [chunks, chunks.map(utf8)]) {
@@ -293,15 +321,36 @@ describe('parser prolog (mutation tests)', () => {
       }
     });
 
+    it('its start is where the first character that is not whitespace was written, in whichever write', () => {
+      // saxes holds back a high surrogate at the end of a write: it complains in the next one.
+      const split = failure(() => parse(['  \uD83D', '\uDE00 x']));
+      expect(split.message).to.equal('the body is not XML: got "\uD83D\uDE00 x" (line 1, column 3, byte 2)');
+      // Or never, when the body ends there: still not XML, from the same character.
+      const p = new MultistatusParser({ onResponse: () => {} });
+      p.write('  \uD83D');
+      const e = failure(() => p.end());
+      expect(e.code).to.equal('NOT_MULTISTATUS');
+      expect(e.message).to.equal('the body is not XML: got "\\ud83d" (line 1, column 3, byte 2)');
+      expect(thrown(() => p.end())).to.equal(e);
+    });
+
+    it('the quote leaves out whitespace at both ends; a BOM in text is a column', () => {
+      const p = new MultistatusParser({ onResponse: () => {} });
+      p.write('\n hello');
+      p.write(' world \n');
+      expect(failure(() => p.end()).message).to.equal('the body is not XML: got "hello world" (line 2, column 2, byte 2)');
+      expect(failure(() => parse(['\uFEFFhello'])).message).to.equal('the body is not XML: got "hello" (line 1, column 2, byte 1)');
+    });
+
     it('bytes: the offset is in bytes (a BOM and multi-byte characters before nothing else count)', () => {
       const e = failure(() => parse([new Uint8Array([0xef, 0xbb, 0xbf]), utf8(' é')]));
       expect(e.message).to.equal('the body is not XML: got "é" (line 1, column 2, byte 4)');
     });
 
     it('markup that is not well-formed before the root is XML_SYNTAX (the body does look like XML)', () => {
-      const e = failure(() => parse(['<!-- a comment -->junk<D:multistatus xmlns:D="DAV:"/>']));
+      const e = failure(() => parse([' \n<!-- a comment -->junk<D:multistatus xmlns:D="DAV:"/>']));
       expect(e.code).to.equal('XML_SYNTAX');
-      expect(e.message).to.match(/^text outside the root element \(line 1, column \d+, byte \d+\)$/);
+      expect(e.message).to.match(/^text outside the root element \(line 2, column \d+, byte \d+\)$/);
     });
   });
 
@@ -385,6 +434,14 @@ describe('parser prolog (mutation tests)', () => {
       expect(hrefs).to.deep.equal(['a'.repeat(20)]);
     });
 
+    it('whitespace only, in pieces: the write that brings the 21st character throws', () => {
+      const p = new MultistatusParser({ limits, onResponse: () => {} });
+      p.write(open);
+      p.write(' '.repeat(12));
+      const e = failure(() => p.write(' '.repeat(9)));
+      expect(e.code).to.equal('LIMIT_EXCEEDED');
+    });
+
     it('an attribute value and a comment likewise', () => {
       for (const [head, piece] of [
         ['<D:multistatus xmlns:D="DAV:" x="', 'b'],
@@ -396,5 +453,24 @@ describe('parser prolog (mutation tests)', () => {
         expect(failure(() => p.write(piece)).code, head).to.equal('LIMIT_EXCEEDED');
       }
     });
+  });
+});
+
+describe('Prolog.adopt (lib/parser/prolog.ts): what saxes throws that is not a MultistatusError', () => {
+  it('becomes the parse\'s XML_SYNTAX failure, with its message, the position and the cause', () => {
+    for (const [thrownValue, message] of [
+      [new TypeError('internal state'), 'internal state'],
+      ['a string', 'a string'],
+    ] as const) {
+      const input = new SaxAdapter();
+      const report = new Report(input, resolveLimits(undefined), false);
+      const prolog = new Prolog(input, report);
+      const e = prolog.adopt(thrownValue);
+      expect(e).to.be.instanceOf(MultistatusError);
+      expect(e.code).to.equal('XML_SYNTAX');
+      expect(e.message).to.equal(`${message} (line 1, column 1, byte 0)`);
+      expect(e.cause).to.equal(thrownValue);
+      expect(report.failure).to.equal(e);
+    }
   });
 });
