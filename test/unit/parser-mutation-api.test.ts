@@ -224,6 +224,14 @@ describe('parser push API (mutation tests)', () => {
       }
     });
 
+    it('bytes: the offset counts bytes, the column characters', () => {
+      const body = `<D:multistatus xmlns:D="DAV:">${RESPONSE('/é€')}`;
+      const bytes = utf8(body);
+      expect(bytes.length).to.equal(body.length + 3);
+      const e = failure(() => parse([bytes.subarray(0, 50), bytes.subarray(50)]));
+      expect(e.message).to.equal(`the body ended inside the document, after 1 complete response (line 1, column ${body.length + 1}, byte ${bytes.length})`);
+    });
+
     it('in a character (bytes): TRUNCATED from the decoder, kept', () => {
       const bytes = utf8(`<D:multistatus xmlns:D="DAV:">${RESPONSE('/a')}</D:multistatus>€`);
       const { p, hrefs } = parser();
