@@ -6,7 +6,8 @@
  * complete responses, and a failure that every later call throws again.
  */
 import { expect } from 'chai';
-import { MultistatusError, MultistatusParser, parseMultistatus } from '../../lib/index.js';
+import { MultistatusParser, parseMultistatus } from '../../lib/index.js';
+import type { MultistatusError } from '../../lib/index.js';
 import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 import { failure, thrown } from '../helpers/collect.js';
