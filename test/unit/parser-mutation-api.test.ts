@@ -7,8 +7,7 @@
  */
 import { expect } from 'chai';
 import { MultistatusParser, parseMultistatus } from '../../lib/index.js';
-import type { MultistatusError } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusError, MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 import { failure, thrown } from '../helpers/collect.js';
 
