@@ -179,6 +179,23 @@ describe('parser prolog (mutation tests)', () => {
       }
     });
 
+    it('whitespace and what is not the start of "<?xml" go to saxes at once: errors in them are positioned in bytes', () => {
+      // After a BOM the decoder hands on even a few characters; the BOM's 3 bytes count.
+      const bom = [0xef, 0xbb, 0xbf];
+      const cases: [string, string, string][] = [
+        [' <&', 'x>', 'a character that is not allowed in an element name (line 1, column 4, byte 6)'],
+        [' <a="', '1"/>', 'a character that is not allowed in an element name (line 1, column 5, byte 7)'],
+        ['\n<?', '?>', 'a processing instruction without a target (line 2, column 4, byte 7)'],
+      ];
+      for (const [first, second, message] of cases) {
+        const e = failure(() => parse([new Uint8Array([...bom, ...utf8(first)]), utf8(second)]));
+        expect(e.code).to.equal('XML_SYNTAX');
+        expect(e.message, first).to.equal(message);
+        // Text: the same, 3 fewer bytes.
+        expect(failure(() => parse([first, second])).offset).to.equal(e.offset! - 3);
+      }
+    });
+
     it('a body of whitespace only is NOT_MULTISTATUS "the body is empty", at its end', () => {
       for (const chunks of [[' \n\t'], [' ', '\n', '\t'], [' \n', '', '\t']]) {
         const e = failure(() => parse(chunks));
@@ -332,6 +349,13 @@ describe('parser prolog (mutation tests)', () => {
       expect(e.code).to.equal('NOT_MULTISTATUS');
       expect(e.message).to.equal('the body is not XML: got "\\ud83d" (line 1, column 3, byte 2)');
       expect(thrown(() => p.end())).to.equal(e);
+    });
+
+    it('it is quoted from its start, whatever it holds', () => {
+      // (deferRoot's '' means "from the start"; any other tag start, looked for in the body, would
+      // move the quote when the body held it.)
+      const text = 'Oops! Stryker was here! <html>';
+      expect(failure(() => parse([text])).message).to.equal(`the body is not XML: got "${text}" (line 1, column 1, byte 0)`);
     });
 
     it('the quote leaves out whitespace at both ends; a BOM in text is a column', () => {
