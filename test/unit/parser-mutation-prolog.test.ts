@@ -154,6 +154,10 @@ describe('parser prolog (mutation tests)', () => {
       }
     });
 
+    it('two LFs in a row are two line ends, a space before an LF a column of the line it ends', () => {
+      expect(parse([` \n\n${DECL}${DOC}`]).summary.diagnostics).to.deep.equal([{ ...LEADING, line: 3, column: 1 }]);
+    });
+
     it('a comment after whitespace is no declaration, even with whitespace five characters in', () => {
       const text = `\n<!--  comment -->\n${DOC}`;
       for (const chunks of [[text], cut(text, 3)]) {
