@@ -35,6 +35,8 @@ export class Prolog {
   private wsLines = 0;
   private wsColumns = 0;
   private wsChars = 0;
+  /** The last whitespace character seen was a CR (an LF right after it ends no other line). */
+  private wsCr = false;
 
   constructor(
     private readonly input: SaxAdapter,
@@ -50,7 +52,7 @@ export class Prolog {
     if ((!this.sawRoot || this.rootProblem !== undefined) && this.head.length < HEAD_CHARS) {
       this.head += text.slice(0, HEAD_CHARS - this.head.length);
     }
-    if (this.rootProblem !== undefined) return this.checkRoot(false);
+    if (this.rootProblem !== undefined) return this.checkRoot();
     // Where character `k` of what saxes gets sits in `text`: `k + (sax.position - start)`.
     let start = this.input.fed;
     if (this.leading) {
@@ -93,7 +95,6 @@ export class Prolog {
   /** The root element's start tag has been read. */
   seeRoot(): void {
     this.sawRoot = true;
-    this.leading = false;
   }
 
   /** Counts the lines and columns of skipped leading whitespace, so that positions stay true. */
@@ -116,7 +117,7 @@ export class Prolog {
     try {
       this.input.write(text, start);
     } catch (e) {
-      if (e === DEFER) return this.checkRoot(false);
+      if (e === DEFER) return this.checkRoot();
       const callback = this.report.callbackError;
       if (callback !== undefined && callback.error === e) {
         this.report.failure = new MultistatusError('USAGE', 'onResponse threw; the parse cannot go on', {}, e);
@@ -165,9 +166,9 @@ export class Prolog {
     throw DEFER;
   }
 
-  /** Throws the deferred NOT_MULTISTATUS once 80 characters from the root are known (or at the end). */
-  private checkRoot(final: boolean): void {
-    if (final || this.head.length - this.rootFrom >= 80 || this.head.length >= HEAD_CHARS) throw this.rootFailure();
+  /** Throws the deferred NOT_MULTISTATUS once 80 characters from the root are known (end() throws it at the end). */
+  private checkRoot(): void {
+    if (this.head.length - this.rootFrom >= 80 || this.head.length >= HEAD_CHARS) throw this.rootFailure();
   }
 
   /** The deferred NOT_MULTISTATUS, quoting the body from its root. */
@@ -183,8 +184,8 @@ export class Prolog {
     const got = this.head.trim();
     if (got === '') return this.report.fail('NOT_MULTISTATUS', 'the body is empty', true);
     if (got.startsWith('<')) return this.report.fail('TRUNCATED', `the body ended before its root element: got ${quote(got)}`, true);
-    if (this.firstChar === undefined) return this.report.fail('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, true);
-    const error = new MultistatusError('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, this.firstChar);
+    // `got` holds a character that trim() keeps, so findFirstChar (whose whitespace trim() drops too) stopped there.
+    const error = new MultistatusError('NOT_MULTISTATUS', `the body is not XML: got ${quote(got)}`, this.firstChar!);
     this.report.failure = error;
     return error;
   }
@@ -193,11 +194,16 @@ export class Prolog {
   private findFirstChar(text: string): void {
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
-        this.wsLines++;
-        this.wsColumns = 0;
-      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
-        if (c !== 13) this.wsColumns++;
+      if (c === 10 || c === 13) {
+        // CR LF is one line end, also when a write ends between the two.
+        if (c === 13 || !this.wsCr) {
+          this.wsLines++;
+          this.wsColumns = 0;
+        }
+        this.wsCr = c === 13;
+      } else if (c === 32 || c === 9 || c === 0xfeff) {
+        this.wsCr = false;
+        this.wsColumns++;
       } else {
         const decoder = this.input.decoder;
         const offset = decoder ? decoder.byteOffset(k) : this.wsChars + k;
