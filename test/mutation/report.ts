@@ -5,6 +5,8 @@
  * `npx tsx test/mutation/report.ts [json] [equivalents.json] [REPORT.md]`: the optional paths (from
  * the current directory) let a per-area run keep its own files, e.g. lib/parser's:
  * `npx tsx test/mutation/report.ts reports/mutation/mutation-parser.json test/mutation/equivalent-parser.json test/mutation/REPORT-parser.md`.
+ * With `--check` (as `.ci/run` calls it) it exits 1 when a surviving mutant is neither killed nor
+ * listed as equivalent, or when an equivalent names no surviving mutant (the code moved: re-judge it).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,16 +27,19 @@ type Equivalents = Record<string, string>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const input = process.argv[2] ?? join(root, 'reports', 'mutation', 'mutation.json');
+const check = process.argv.includes('--check');
+const args = process.argv.slice(2).filter((a) => a !== '--check');
+const input = args[0] ?? join(root, 'reports', 'mutation', 'mutation.json');
 const report = JSON.parse(readFileSync(input, 'utf8')) as Report;
-const equivalentsPath = process.argv[3] ?? join(here, 'equivalent.json');
-const outputPath = process.argv[4] ?? join(here, 'REPORT.md');
+const equivalentsPath = args[1] ?? join(here, 'equivalent.json');
+const outputPath = args[2] ?? join(here, 'REPORT.md');
 const equivalents = (existsSync(equivalentsPath) ? JSON.parse(readFileSync(equivalentsPath, 'utf8')) : {}) as Equivalents;
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const rows: string[] = [];
 const survivors: string[] = [];
+const used = new Set<string>();
 let totalDetected = 0;
 let totalUndetected = 0;
 let totalEquivalent = 0;
@@ -51,10 +56,11 @@ for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.loc
       const { line, column } = m.location.start;
       const span = `${line}:${column}-${m.location.end.line}:${m.location.end.column}`;
       const id = `${name}:${span}:${m.mutatorName}:${m.replacement ?? ''}`;
-      // Keyed by the exact span; lib/parser's equivalents are keyed by line (file:line:mutator:replacement).
-      const reason = equivalents[id] ?? equivalents[`${name}:${line}:${m.mutatorName}:${m.replacement ?? ''}`];
-      if (reason !== undefined) equivalent++;
-      else undetected++;
+      const reason = equivalents[id];
+      if (reason !== undefined) {
+        equivalent++;
+        used.add(id);
+      } else undetected++;
       const code = (lines[line - 1] ?? '').trim().slice(0, 90);
       survivors.push(`| ${name}:${span} | ${m.mutatorName} | \`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\` | ${m.status} | ${reason === undefined ? `**open** — \`${code.replace(/\|/g, '\\|')}\`` : `equivalent: ${reason}`} |`);
     } else invalid++;
@@ -88,3 +94,12 @@ ${survivors.join('\n')}
 `;
 writeFileSync(outputPath, out);
 console.log(`mutation report: ${totalDetected} detected, ${totalUndetected} undetected, ${totalEquivalent} equivalent`);
+// An equivalent whose mutant is gone (killed now, or its code moved) is stale: judge it again.
+// Only files in this report count: a per-file run leaves the other files' entries alone.
+const reported = new Set(Object.keys(report.files).map((path) => relative(root, path.startsWith('/') ? path : join(root, path))));
+const stale = Object.keys(equivalents).filter((key) => !used.has(key) && reported.has(key.slice(0, key.indexOf(':'))));
+for (const key of stale) console.log(`stale equivalent (no such surviving mutant): ${key}`);
+if (check && (totalUndetected > 0 || stale.length > 0)) {
+  console.log(`mutation check failed: ${totalUndetected} surviving mutant(s) neither killed nor listed as equivalent, ${stale.length} stale equivalent(s)`);
+  process.exitCode = 1;
+}
