@@ -149,7 +149,7 @@ describe('parser response builder (mutation tests)', () => {
             propstat('<X:g/><X:h a="2"> </X:h><D:getcontentlength/><D:displayname/>'),
         ),
       );
-      const [failed, ok] = parse(body).responses[0]!.propstats as [Record<string, unknown>, Record<string, unknown>];
+      const [failed, ok] = parse(body).responses[0]!.propstats as unknown as [object, object];
       expect(failed).to.deep.equal({ status: NOT_FOUND, props: { [k('e')]: null, [k('f')]: null, getcontentlength: null, displayname: null } });
       expect(ok).to.deep.equal({
         status: OK,
@@ -164,7 +164,7 @@ describe('parser response builder (mutation tests)', () => {
           `<D:propstat>${S404}<D:prop><X:e/><X:f a="1"/></D:prop></D:propstat>` +
           `<D:propstat>${S200}<D:prop><X:g/><X:h a="2"/><D:getcontentlength/><D:displayname/></D:prop></D:propstat></D:response>`,
       );
-      const [failed, ok] = parse(body).responses[0]!.propstats as [Record<string, unknown>, Record<string, unknown>];
+      const [failed, ok] = parse(body).responses[0]!.propstats as unknown as [object, object];
       expect(failed).to.deep.equal({ status: NOT_FOUND, props: { [k('e')]: null, [k('f')]: null } });
       expect(ok).to.deep.equal({ status: OK, props: { [k('g')]: '', [k('h')]: el(k('h'), [], { a: '2' }), displayname: '' }, raw: { getcontentlength: '' } });
     });
