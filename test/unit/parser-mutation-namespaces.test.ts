@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { MultistatusParser } from '../../lib/index.js';
 import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
+import { NamespaceScope } from '../../lib/parser/namespaces.js';
 
 function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   const responses: DavResponse[] = [];
@@ -147,6 +148,23 @@ describe('parser namespace resolution (mutation tests)', () => {
       const { responses, summary } = parse(root(response('/a', '<xml:odd>1</xml:odd>')));
       expect(responses[0]!.props).to.deep.equal({ [`{${XML_NS}}odd`]: '1' });
       expect(summary.diagnostics).to.deep.equal([]);
+    });
+  });
+
+  describe('NamespaceScope.attribute (the module\'s own contract)', () => {
+    // The parser hands it prefixed names only (ElementScope keeps unprefixed ones itself and relies
+    // on this contract being the same: see the scope.ts entries of equivalent-parser.json).
+    it('an unprefixed attribute name is its own key, bound, with no prefix; a prefixed one is resolved', () => {
+      const ns = new NamespaceScope<string>((uri, local, key) => key);
+      expect(ns.attribute('plain')).to.deep.equal({ key: 'plain', bound: true, prefix: '' });
+      ns.declare('', 'urn:default', 1);
+      expect(ns.attribute('plain')).to.deep.equal({ key: 'plain', bound: true, prefix: '' });
+      ns.declare('p', 'urn:p', 1);
+      expect(ns.attribute('p:a')).to.deep.equal({ key: '{urn:p}a', bound: true, prefix: 'p' });
+      expect(ns.attribute('xml:lang')).to.deep.equal({ key: `{${XML_NS}}lang`, bound: true, prefix: 'xml' });
+      expect(ns.attribute('u:a')).to.deep.equal({ key: '{u:}a', bound: false, prefix: 'u' });
+      ns.release(1);
+      expect(ns.attribute('p:a')).to.deep.equal({ key: '{p:}a', bound: false, prefix: 'p' });
     });
   });
 
