@@ -124,13 +124,14 @@ describe('parser response builder (mutation tests)', () => {
 
     it('diagnostics name the first href of their response once it is known, and none outside a response', () => {
       const body = root(
-        'odd0<D:response>odd1<D:href>/a</D:href><D:href>/b</D:href>odd2' +
+        'odd0<D:response>odd1<D:href>/a</D:href>oddA<D:href>/b</D:href>odd2' +
           `${S200}</D:response>odd3<D:response><D:href>/c</D:href>${S200}odd4</D:response>`,
       );
       const { summary } = parse(body);
       expect(summary.diagnostics.map((d) => [d.message.slice(6, 10), d.href])).to.deep.equal([
         ['odd0', undefined],
         ['odd1', undefined],
+        ['oddA', '/a'],
         ['odd2', '/a'],
         ['odd3', undefined],
         ['odd4', '/c'],
