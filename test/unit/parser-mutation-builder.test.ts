@@ -76,6 +76,13 @@ describe('parser response builder (mutation tests)', () => {
       expect(r.error).to.deep.equal([el(k('d')), el(k('e'))]);
     });
 
+    it('an error condition with element content is kept whole (RFC 4918 §16: <lock-token-submitted><href>)', () => {
+      const body = root(
+        response('/a', `${S200}<D:error><D:lock-token-submitted><D:href>/locked</D:href></D:lock-token-submitted><X:t>x</X:t></D:error>`),
+      );
+      expect(parse(body).responses[0]!.error).to.deep.equal([el('lock-token-submitted', [el('href', ['/locked'])]), el(k('t'), ['x'])]);
+    });
+
     it('two extensions in a response and at the root are all kept, in order', () => {
       const { responses, summary } = parse(root(response('/a', `${S200}<X:e1>1</X:e1><X:e2 a="b"/>`) + '<X:r1/><X:r2>t</X:r2>'));
       expect(responses[0]!.extensions).to.deep.equal([el(k('e1'), ['1']), el(k('e2'), [], { a: 'b' })]);
