@@ -102,12 +102,14 @@ export class NamespaceScope<I> {
     if (entry === undefined) {
       // Cached for the whole parse: do not let it pin the chunk the name was cut from.
       name = detach(name);
+      // A colon with nothing before it (`<:x>`, a Name in XML 1.0 but no QName) names no prefix:
+      // the whole name is the local part, in the default namespace.
       const colon = name.indexOf(':');
-      const prefix = colon < 0 ? '' : name.slice(0, colon);
+      const prefix = colon <= 0 ? '' : name.slice(0, colon);
       entry = {
         raw: name,
         prefix,
-        local: colon < 0 ? name : name.slice(colon + 1),
+        local: colon <= 0 ? name : name.slice(colon + 1),
         uri: '\u0000',
         key: '',
         bound: true,
@@ -135,7 +137,8 @@ export class NamespaceScope<I> {
   attribute(name: string): { key: string; bound: boolean; prefix: string } {
     name = detach(name);
     const colon = name.indexOf(':');
-    if (colon < 0) return { key: name, bound: true, prefix: '' };
+    // `:a` names no prefix either: kept as written, in no namespace, like `a`.
+    if (colon <= 0) return { key: name, bound: true, prefix: '' };
     const prefix = name.slice(0, colon);
     const uri = this.slots.get(prefix)?.uri;
     const local = name.slice(colon + 1);

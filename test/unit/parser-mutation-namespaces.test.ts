@@ -135,6 +135,17 @@ describe('parser namespace resolution (mutation tests)', () => {
       expect(diags(summary)).to.deep.equal([['UNBOUND_PREFIX', 'the prefix un of <un:b> is not declared; read as namespace un:']]);
     });
 
+    it('a name that starts with a colon names no prefix: the whole name is the local part (element in the default namespace, attribute in none)', () => {
+      const body = root(response('/a', '<:x>1</:x><X:v :a="2"/><w xmlns="urn:w"><:y/></w>'));
+      const { responses, summary } = parse(body);
+      expect(responses[0]!.props).to.deep.equal({
+        '{}:x': '1',
+        [`{${X}}v`]: el(`{${X}}v`, [], { ':a': '2' }),
+        '{urn:w}w': el('{urn:w}w', [el('{urn:w}:y')]),
+      });
+      expect(summary.diagnostics).to.deep.equal([]);
+    });
+
     it('an attribute prefix bound on the element itself, on a parent, or rebound there', () => {
       const body = root(response('/a', '<X:v xmlns:k="urn:k1"><X:c k:a="1" xmlns:m="urn:m" m:b="2"/><X:d xmlns:k="urn:k2" k:a="3"/><X:e k:a="4"/></X:v>'));
       const { responses, summary } = parse(body);
