@@ -153,12 +153,13 @@ describe('cli: HTTP (scripted server, child process)', function () {
 
     it('--timeout counts only the waits for the server, not a slow reader of stdout', async function () {
       server.route('/big/', { body: () => generatedBody('apache', { targetBytes: 2 * 1024 * 1024, chunkSize: 16 * 1024 }), contentLength: false });
-      const child = spawn(process.execPath, [...cliCommand(), server.url('/big/'), '--timeout', '0.5'], { cwd: REPO, env: { ...process.env, ...CLI_ENV } });
+      const child = spawn(process.execPath, [...cliCommand(), server.url('/big/'), '--timeout', '1.5'], { cwd: REPO, env: { ...process.env, ...CLI_ENV } });
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
       const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-      // Nobody reads stdout for 2 s: the pipe fills up and the command waits on its writes.
-      await new Promise((r) => setTimeout(r, 2000));
+      // Nobody reads stdout for 4 s (well past the 1.5 s timeout, which is itself long enough for
+      // the server's chunks on a loaded machine): the pipe fills up and the command waits on its writes.
+      await new Promise((r) => setTimeout(r, 4000));
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       expect(await closed, stderr).to.equal(0);
