@@ -239,19 +239,14 @@ export class ResponseBuilder {
     if (props[key] !== undefined) this.report.diag('DUPLICATE_PROPERTY', `the property ${key} appears twice in one propstat; the last one is kept`);
     if (capture.lang !== undefined && capture.lang !== '') (this.psLang ??= {})[key] = capture.lang;
     if (root === undefined && isXmlSpace(capture.text)) {
-      // An empty property: only named when its propstat failed. The status may come later.
-      const status = this.psStatus;
-      if (status === undefined) {
-        props[key] = null;
-        const i = this.pendingCount++;
-        this.pendingKeys[i] = key;
-        this.pendingDecoders[i] = capture.decoder;
-        this.pendingTexts[i] = capture.text;
-        this.pendingAttrs[i] = capture.attrs;
-        return;
-      }
-      if (isFailure(status)) props[key] = null;
-      else this.values.set(props, capture.decoder, key, capture.text, undefined, capture.attrs);
+      // An empty property: only named when its propstat failed. Its value waits for the end of
+      // the propstat, whose status (the last one, if it has two) is known only then.
+      props[key] = null;
+      const i = this.pendingCount++;
+      this.pendingKeys[i] = key;
+      this.pendingDecoders[i] = capture.decoder;
+      this.pendingTexts[i] = capture.text;
+      this.pendingAttrs[i] = capture.attrs;
       return;
     }
     this.values.set(props, capture.decoder, key, capture.text, root, capture.attrs);
