@@ -93,9 +93,7 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
         throw this.prolog.decoderError(e);
       }
     }
-    this.prolog.feed(text);
-    const bad = this.decoder?.invalid;
-    if (bad !== undefined) throw this.encodingFailure(bad);
+    this.feed(text);
   }
 
   /** Ends the body: checks it was complete and returns the summary. */
@@ -112,10 +110,8 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
       } catch (e) {
         throw prolog.decoderError(e);
       }
-      prolog.feed(rest);
       // A short body still being sniffed is decoded only now: its invalid bytes show here.
-      const bad = this.decoder.invalid;
-      if (bad !== undefined) throw this.encodingFailure(bad);
+      this.feed(rest);
     }
     prolog.flush();
     this.ended = true;
@@ -142,6 +138,13 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
     if (builder.rootDescription !== undefined) summary.responseDescription = builder.rootDescription;
     if (builder.rootExtensions) summary.extensions = builder.rootExtensions;
     return summary;
+  }
+
+  /** Parses decoded text, then fails with ENCODING if the decoder stopped at an invalid byte. */
+  private feed(text: string): void {
+    this.prolog.feed(text);
+    const bad = this.decoder?.invalid;
+    if (bad !== undefined) throw this.encodingFailure(bad);
   }
 
   /** ENCODING at the first invalid byte, once the text before it has been parsed. */

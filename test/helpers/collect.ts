@@ -11,6 +11,11 @@ export function parseChunks(chunks: (Uint8Array | string)[], options: ParseOptio
   return { responses, summary: parser.end() };
 }
 
+/** Parses one whole text body with a fresh MultistatusParser. */
+export function parseText(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
+  return parseChunks([body], options);
+}
+
 /** Runs `fn` and returns the error it throws (fails if it does not throw). */
 export function thrown(fn: () => unknown): Error & { code?: string; offset?: number; line?: number; column?: number } {
   try {

@@ -14,23 +14,12 @@ import { sniff } from '../../lib/decode/sniff.js';
 import { utf8Length } from '../../lib/decode/utf8.js';
 import { MultistatusError } from '../../lib/errors.js';
 import { MultistatusParser } from '../../lib/index.js';
+import { cut } from '../helpers/bytes.js';
 
 const utf8 = (s: string): number[] => [...new TextEncoder().encode(s)];
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 const units16 = (units: readonly number[], le: boolean): number[] => units.flatMap((u) => (le ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]));
 const codeUnits = (s: string): number[] => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
-
-/** Cuts `bytes` at the given points (taken modulo its length + 1, sorted, deduplicated). */
-function cut(bytes: readonly number[], points: readonly number[]): Uint8Array[] {
-  const at = [...new Set(points.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of [...at, bytes.length]) {
-    out.push(Uint8Array.from(bytes.slice(from, p)));
-    from = p;
-  }
-  return out;
-}
 
 interface Outcome {
   text: string;

@@ -12,6 +12,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteDecoder } from '../../lib/decode/decoder.js';
 import { MultistatusError } from '../../lib/errors.js';
+import { cut } from '../helpers/bytes.js';
 import { oracleInvalidUtf8 } from '../helpers/utf8-oracle.js';
 
 const utf8 = (s: string): number[] => [...new TextEncoder().encode(s)];
@@ -23,18 +24,6 @@ const utf16 = (s: string, le: boolean): number[] => {
   }
   return out;
 };
-
-/** Cuts `bytes` at the given (sorted, deduplicated) points. */
-function cut(bytes: readonly number[], points: number[]): Uint8Array[] {
-  const at = [...new Set(points.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of [...at, bytes.length]) {
-    out.push(Uint8Array.from(bytes.slice(from, p)));
-    from = p;
-  }
-  return out;
-}
 
 /** Indices of code point starts in `t` (and its end): where a byte offset is meaningful. */
 function boundaries(t: string): number[] {

@@ -7,16 +7,9 @@
  */
 import { expect } from 'chai';
 import { MultistatusParser } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
-import type { DavResponse } from '../../lib/parser/model.js';
-import { failure, thrown } from '../helpers/collect.js';
+import type { MultistatusSummary } from '../../lib/index.js';
+import { failure, parseText as parse, thrown } from '../helpers/collect.js';
 
-function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
-  const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
-  parser.write(body);
-  return { responses, summary: parser.end() };
-}
 
 const X = 'urn:x';
 const OK = { code: 200, text: 'OK', line: 'HTTP/1.1 200 OK' };

@@ -5,17 +5,9 @@
  * limits it checks (depth, text, comments, response size, properties) with their exact words.
  */
 import { expect } from 'chai';
-import { MultistatusParser } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
-import { failure } from '../helpers/collect.js';
+import { failure, parseText as parse } from '../helpers/collect.js';
 
-function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
-  const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
-  parser.write(body);
-  return { responses, summary: parser.end() };
-}
 
 const X = 'urn:x';
 const OK = { code: 200, text: 'OK', line: 'HTTP/1.1 200 OK' };

@@ -5,17 +5,10 @@
  * (4096 names, 4096 prefixes): past them every name still resolves to its binding of the moment.
  */
 import { expect } from 'chai';
-import { MultistatusParser } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
-import type { DavResponse } from '../../lib/parser/model.js';
+import type { MultistatusSummary } from '../../lib/index.js';
 import { NamespaceScope } from '../../lib/parser/namespaces.js';
+import { parseText as parse } from '../helpers/collect.js';
 
-function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
-  const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
-  parser.write(body);
-  return { responses, summary: parser.end() };
-}
 
 const X = 'urn:x';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';

@@ -6,17 +6,10 @@
  */
 import { expect } from 'chai';
 import { MultistatusParser } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 import { xmlReason } from '../../lib/parser/xml-reasons.js';
-import { failure } from '../helpers/collect.js';
+import { failure, parseText as parse } from '../helpers/collect.js';
 
-function parse(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
-  const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
-  parser.write(body);
-  return { responses, summary: parser.end() };
-}
 
 const X = 'http://example.com/ns';
 /** One response /r with one 200 propstat holding `props`. */
