@@ -25,9 +25,16 @@ export interface PageResult {
   ms: number;
   summary?: { responses: number; bytes: number; encoding: string; truncated: boolean; diagnosticCount: number };
   error?: { name: string; code?: string; message: string };
-  /** Sampled responses watched with a FinalizationRegistry, and how many were collected before the run ended. */
+  /** Sampled responses watched with a FinalizationRegistry. */
   tracked: number;
+  /** How many of those were collected by the time the last response was handed out. */
+  collectedDuringRun: number;
+  /**
+   * How many were collected after the page then made garbage for `settleMs` (at most 10 s), the
+   * face still in use: it stops waiting once all but two are gone.
+   */
   collected: number;
+  settleMs: number;
   /** Firefox only (performance.mozMemory, see firefox.test.ts): the heap at each yield of the run. */
   memory?: MemorySample[];
 }
@@ -44,6 +51,7 @@ export interface MsTest {
   runStream(url: string, sampleEvery: number): Promise<PageResult>;
   runIterator(url: string, sampleEvery: number): Promise<PageResult>;
   holdText(url: string): Promise<number>;
+  holdTextMemory(url: string): Promise<{ length: number; memory: MemorySample | null }>;
   releaseText(): void;
   memoryNow(): MemorySample | null;
 }

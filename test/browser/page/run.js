@@ -83,6 +83,14 @@ function sampleMemory() {
   if (memory && gc) memory.push({ ms: performance.now() - memoryStart, gcBytes: gc.gcBytes, mallocBytes: gc.mallocBytes });
 }
 
+/** Takes the last memory sample of a run and stops sampling (once; later calls do nothing). */
+function endMemory(result) {
+  if (!memory) return;
+  sampleMemory();
+  result.memory = memory;
+  memory = null;
+}
+
 async function maybeYield() {
   if (performance.now() - lastYield < YIELD_MS) return;
   sampleMemory();
@@ -94,9 +102,37 @@ function summaryOf(s) {
   return { responses: s.responses, bytes: s.bytes, encoding: s.encoding, truncated: s.truncated, diagnosticCount: s.diagnosticCount };
 }
 
+/**
+ * After the last response, how long the page waits for the sampled responses to be collected, and
+ * how much garbage it makes meanwhile (a page has no way to force a collection; SpiderMonkey
+ * collects when allocation asks for it, and runs finalizers later still).
+ */
+const SETTLE_MS = 10_000;
+const GARBAGE_OBJECTS = 200_000;
+
+/** Small objects, the kind a parse makes: garbage on the GC heap (not in malloc'd buffers). */
+function makeGarbage() {
+  let list = null;
+  for (let i = 0; i < GARBAGE_OBJECTS; i++) list = { i, next: list };
+  return list !== null;
+}
+
+/**
+ * Makes garbage and yields until all but `spare` of the watched responses are collected, or
+ * SETTLE_MS has passed. Returns the milliseconds it took.
+ */
+async function awaitCollection(result, spare) {
+  const started = performance.now();
+  while (result.tracked - result.collected > spare && performance.now() - started < SETTLE_MS) {
+    makeGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return performance.now() - started;
+}
+
 async function consume(face, url, sampleEvery, next) {
   const started = performance.now();
-  const result = { count: 0, samples: [], typedOk: true, tracked: 0, collected: 0 };
+  const result = { count: 0, samples: [], typedOk: true, tracked: 0, collected: 0, collectedDuringRun: 0, settleMs: 0 };
   // Every sampled response is also watched for collection: a parser (or face) that kept the
   // responses it gave out would let none of them go while the run lasts.
   const registry = new FinalizationRegistry(() => result.collected++);
@@ -104,9 +140,18 @@ async function consume(face, url, sampleEvery, next) {
   memoryStart = started;
   sampleMemory();
   let last;
+  // Called by each face after its last response, while the face is still in use (it reads its
+  // summary afterwards): whatever it kept of the responses it gave out would still be held now.
+  // The last response is still referenced here (`last`), and one more is allowed for.
+  const settle = async () => {
+    result.ms = performance.now() - started;
+    result.collectedDuringRun = result.collected;
+    endMemory(result); // before the garbage below
+    result.settleMs = await awaitCollection(result, 2);
+  };
   try {
     result.summary = summaryOf(
-      await next((r) => {
+      await next(settle, (r) => {
         if (result.count % sampleEvery === 0) {
           result.samples.push(describe(result.count, r));
           registry.register(r, result.count);
@@ -120,20 +165,16 @@ async function consume(face, url, sampleEvery, next) {
     if (last) result.samples.push(describe(result.count - 1, last));
   } catch (error) {
     result.error = { name: error.name, code: error.code, message: error.message };
+    result.ms = performance.now() - started;
   }
-  result.ms = performance.now() - started;
-  const collectedDuringRun = result.collected;
-  result.collected = collectedDuringRun; // a plain number from here on
-  sampleMemory();
-  if (memory) result.memory = memory;
-  memory = null;
+  endMemory(result);
   show(face, url, result);
-  return result;
+  return { ...result };
 }
 
 /** fetch(url) -> response.body.pipeThrough(new MultistatusStream()) */
 function runStream(url, sampleEvery) {
-  return consume('MultistatusStream', url, sampleEvery, async (onResponse) => {
+  return consume('MultistatusStream', url, sampleEvery, async (settle, onResponse) => {
     const response = await fetch(url);
     const stream = new MultistatusStream();
     const reader = response.body.pipeThrough(stream).getReader();
@@ -143,18 +184,20 @@ function runStream(url, sampleEvery) {
       onResponse(value);
       await maybeYield();
     }
+    await settle();
     return stream.summary;
   });
 }
 
 /** for await (const r of parseMultistatus(await fetch(url))) */
 function runIterator(url, sampleEvery) {
-  return consume('parseMultistatus', url, sampleEvery, async (onResponse) => {
+  return consume('parseMultistatus', url, sampleEvery, async (settle, onResponse) => {
     const responses = parseMultistatus(await fetch(url));
     for await (const r of responses) {
       onResponse(r);
       await maybeYield();
     }
+    await settle();
     return responses.summary();
   });
 }
@@ -167,6 +210,28 @@ async function holdText(url) {
   return held.length;
 }
 
+/**
+ * Firefox: holdText, then performance.mozMemory.gc read every 20 ms (small garbage made between
+ * readings, so that collections run) until mallocBytes shows the held text or HOLD_READ_MS has
+ * passed; returns the reading with the most mallocBytes and when it came. SpiderMonkey accounts a
+ * new string's characters late: read once, right as the text arrives or in a later call, it showed
+ * 1 to 35 MiB for a 51 MiB text held in 5 of 8 runs.
+ */
+const HOLD_READ_MS = 5_000;
+
+async function holdTextMemory(url) {
+  held = await (await fetch(url)).text();
+  const started = performance.now();
+  let best = memoryNow();
+  while (best && best.mallocBytes < held.length && performance.now() - started < HOLD_READ_MS) {
+    makeGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = memoryNow();
+    if (now.mallocBytes > best.mallocBytes) best = { ...now, ms: performance.now() - started };
+  }
+  return { length: held.length, memory: best };
+}
+
 function releaseText() {
   held = null;
 }
@@ -177,5 +242,5 @@ function memoryNow() {
   return gc ? { ms: 0, gcBytes: gc.gcBytes, mallocBytes: gc.mallocBytes } : null;
 }
 
-window.msTest = { runStream, runIterator, holdText, releaseText, memoryNow };
+window.msTest = { runStream, runIterator, holdText, holdTextMemory, releaseText, memoryNow };
 document.getElementById('status').textContent = 'ready';
