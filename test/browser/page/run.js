@@ -118,21 +118,21 @@ function makeGarbage() {
 }
 
 /**
- * Makes garbage and yields until all but `spare` of the watched responses are collected, or
- * SETTLE_MS has passed. Returns the milliseconds it took.
+ * Makes garbage and yields every `stepMs` until `done()` or `limitMs` has passed; returns the
+ * milliseconds it took.
  */
-async function awaitCollection(result, spare) {
+async function makeGarbageUntil(done, limitMs, stepMs) {
   const started = performance.now();
-  while (result.tracked - result.collected > spare && performance.now() - started < SETTLE_MS) {
+  while (!done() && performance.now() - started < limitMs) {
     makeGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
   }
   return performance.now() - started;
 }
 
 async function consume(face, url, sampleEvery, next) {
   const started = performance.now();
-  const result = { count: 0, samples: [], typedOk: true, tracked: 0, collected: 0, collectedDuringRun: 0, settleMs: 0 };
+  const result = { count: 0, samples: [], typedOk: true, ms: undefined, tracked: 0, collected: 0, collectedDuringRun: 0, settleMs: 0 };
   // Every sampled response is also watched for collection: a parser (or face) that kept the
   // responses it gave out would let none of them go while the run lasts.
   const registry = new FinalizationRegistry(() => result.collected++);
@@ -147,7 +147,7 @@ async function consume(face, url, sampleEvery, next) {
     result.ms = performance.now() - started;
     result.collectedDuringRun = result.collected;
     endMemory(result); // before the garbage below
-    result.settleMs = await awaitCollection(result, 2);
+    result.settleMs = await makeGarbageUntil(() => result.tracked - result.collected <= 2, SETTLE_MS, 10);
   };
   try {
     result.summary = summaryOf(
@@ -165,11 +165,11 @@ async function consume(face, url, sampleEvery, next) {
     if (last) result.samples.push(describe(result.count - 1, last));
   } catch (error) {
     result.error = { name: error.name, code: error.code, message: error.message };
-    result.ms = performance.now() - started;
   }
+  result.ms ??= performance.now() - started; // a run that failed before settle()
   endMemory(result);
   show(face, url, result);
-  return { ...result };
+  return result;
 }
 
 /** fetch(url) -> response.body.pipeThrough(new MultistatusStream()) */
@@ -220,16 +220,19 @@ async function holdText(url) {
 const HOLD_READ_MS = 5_000;
 
 async function holdTextMemory(url) {
-  held = await (await fetch(url)).text();
+  const length = await holdText(url);
   const started = performance.now();
   let best = memoryNow();
-  while (best && best.mallocBytes < held.length && performance.now() - started < HOLD_READ_MS) {
-    makeGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const now = memoryNow();
-    if (now.mallocBytes > best.mallocBytes) best = { ...now, ms: performance.now() - started };
-  }
-  return { length: held.length, memory: best };
+  await makeGarbageUntil(
+    () => {
+      const now = memoryNow();
+      if (now && now.mallocBytes > best.mallocBytes) best = { ...now, ms: performance.now() - started };
+      return !best || best.mallocBytes >= length;
+    },
+    HOLD_READ_MS,
+    20,
+  );
+  return { length, memory: best };
 }
 
 function releaseText() {
