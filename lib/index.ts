@@ -25,9 +25,9 @@ export { BUILTIN_DECODERS } from './properties/registry.js';
 export type { Decoder } from './properties/registry.js';
 export type { Source } from './source.js';
 export type {
-  DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, PropKey, Propstat,
-  PropertyDecoder, XmlElement,
+  AnyParseOptions, DavResponse, DavStatus, Diagnostic, Limits, MultistatusSummary, ParseOptions, PropKey, Propstat,
+  PropertyDecoder, Untyped, UntypedParseOptions, XmlElement,
 } from './types.js';
-export type { Empty, NormaliseKey, OptionsFor, Props, PropsOf, PropstatProps, ResponseOf, UntypedProps, UntypedValue } from './props.js';
-export type { BuiltinProps, JsonValue } from './properties/builtin.js';
-export type { Ace, AcePrincipal, ActiveLock, DataType, LockEntry, ParentBinding, SupportedPrivilege } from './properties/types.js';
+export type { Empty, NormaliseKey, OptionsFor, Props, PropsOf, PropstatProps, RequestedPropsOf, ResponseOf, UntypedProps, UntypedValue } from './props.js';
+export type { BuiltinProps } from './model/builtin.js';
+export type { Ace, AcePrincipal, ActiveLock, DataType, JsonValue, LockEntry, ParentBinding, SupportedPrivilege } from './model/values.js';

@@ -7,7 +7,7 @@ import { isResponse, readerOf } from './source.js';
 import type { ChunkReader, Source } from './source.js';
 import type { Empty, OptionsFor, Props, PropsOf } from './props.js';
 import type { DavResponse, Props as LooseProps } from './parser/model.js';
-import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
+import type { AnyParseOptions, DavResponse as TypedResponse, MultistatusSummary } from './types.js';
 
 /**
  * The async iterator returned by {@link parseMultistatus}; `P` is the type of each response's
@@ -38,8 +38,8 @@ export interface MultistatusIterator<P extends object = Props> extends AsyncIter
  * @example
  * for await (const r of parseMultistatus(await fetch(url, { method: 'PROPFIND' }))) console.log(r.href);
  */
-export function parseMultistatus<const O extends ParseOptions = Empty>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
-  const given: ParseOptions = options ?? {};
+export function parseMultistatus<const O extends AnyParseOptions = Empty>(source: Source, options?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const given: AnyParseOptions = options ?? {};
   let encoding = given.encoding;
   let reader: ChunkReader | undefined;
   if (isResponse(source)) {
@@ -80,7 +80,7 @@ class Iteration implements MultistatusIterator<LooseProps> {
 
   constructor(
     private readonly reader: ChunkReader,
-    options: ParseOptions,
+    options: AnyParseOptions,
   ) {
     this.parser = new MultistatusParser({ ...options, onResponse: (r: DavResponse) => this.queue.push(r) });
     this.signal = options.signal;

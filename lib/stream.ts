@@ -2,7 +2,7 @@ import { MultistatusError } from './errors.js';
 import { MultistatusParser } from './parser/parser.js';
 import type { Empty, OptionsFor, PropsOf } from './props.js';
 import type { DavResponse } from './parser/model.js';
-import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from './types.js';
+import type { AnyParseOptions, DavResponse as TypedResponse, MultistatusSummary } from './types.js';
 import { loadStreamClasses, streamClasses } from './web-streams.js';
 import { plural } from './plural.js';
 
@@ -23,7 +23,7 @@ type Chunk = Uint8Array | string;
  * const res = await fetch(url, { method: 'PROPFIND', headers: { Depth: '1' } });
  * const reader = res.body!.pipeThrough(new MultistatusStream({ properties: ['getetag'] })).getReader();
  */
-export class MultistatusStream<const O extends ParseOptions = Empty> implements TransformStream<Uint8Array | string, TypedResponse<PropsOf<O>>> {
+export class MultistatusStream<const O extends AnyParseOptions = Empty> implements TransformStream<Uint8Array | string, TypedResponse<PropsOf<O>>> {
   /** The responses, one at a time. */
   readonly readable: ReadableStream<TypedResponse<PropsOf<O>>>;
   /** Where the body's bytes (or text) go. */
@@ -42,7 +42,7 @@ export class MultistatusStream<const O extends ParseOptions = Empty> implements 
 
   /** @throws MultistatusError `USAGE` where the runtime has no web streams and `ready()` has not resolved. */
   constructor(options?: OptionsFor<O>) {
-    const given: ParseOptions = options ?? {};
+    const given: AnyParseOptions = options ?? {};
     const classes = streamClasses();
     if (!classes) {
       throw new MultistatusError(

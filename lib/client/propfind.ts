@@ -1,9 +1,9 @@
 /** `propfind()` and `report()`: one request, its 207 body parsed as it streams in. */
 import { parseMultistatus } from '../iterate.js';
 import type { MultistatusIterator } from '../iterate.js';
-import type { Empty, OptionsFor, PropsOf } from '../props.js';
+import type { Empty, OptionsFor, PropsOf, RequestedPropsOf } from '../props.js';
 import type { Props as LooseProps } from '../parser/model.js';
-import type { ParseOptions } from '../types.js';
+import type { ParseOptions, Untyped } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import type { PropfindOptions, ReportOptions, RequestOptions } from './options.js';
 import { propfindBody } from './propfind-body.js';
@@ -16,21 +16,25 @@ import type { OpenedBody, RequestSpec } from './request.js';
  * against the URL that answered unless `baseUrl` is given. A non-207 answer is a
  * `MultistatusError` of code `HTTP`; a failed connection or a timeout is `SOURCE`.
  *
+ * The type of `r.props` follows a literal `props` list (only those keys, each optional), and the
+ * parse options (see {@link PropsOf}).
+ *
  * @example
- * for await (const r of propfind('https://dav.example/files/', { props: ['getetag'] })) console.log(r.href);
+ * for await (const r of propfind('https://dav.example/files/', { props: ['getetag'] })) console.log(r.href, r.props.getetag);
  */
-export function propfind<const O extends PropfindOptions = Empty>(url: string | URL, given?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
-  const options: PropfindOptions = given ?? {};
+export function propfind<const O extends PropfindOptions | Untyped<PropfindOptions> = Empty>(url: string | URL, given?: OptionsFor<O>): MultistatusIterator<RequestedPropsOf<O>> {
+  const options = (given ?? {}) as PropfindOptions;
   const spec: RequestSpec = { method: 'PROPFIND', url, depth: options.depth ?? 1, body: propfindBody(options.props ?? 'allprop') };
-  return new DeferredIterator((stop) => send(spec, options, options, stop)) as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
+  return new DeferredIterator((stop) => send(spec, options, options, stop)) as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<RequestedPropsOf<O>>;
 }
 
 /**
  * Sends a REPORT with `body` (a `calendar-query`, `addressbook-multiget`…; no Depth header unless
- * `depth` is given) and yields each `response` of the 207 answer as it arrives.
+ * `depth` is given) and yields each `response` of the 207 answer as it arrives. The body names
+ * the properties, so `r.props` is narrowed by a literal `properties` list (see {@link PropsOf}).
  */
-export function report<const O extends ReportOptions = Empty>(url: string | URL, body: string, given?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
-  const options: ReportOptions = given ?? {};
+export function report<const O extends ReportOptions | Untyped<ReportOptions> = Empty>(url: string | URL, body: string, given?: OptionsFor<O>): MultistatusIterator<PropsOf<O>> {
+  const options = (given ?? {}) as ReportOptions;
   const it = new DeferredIterator((stop) => send({ method: 'REPORT', url, depth: options.depth, body }, options, options, stop));
   return it as MultistatusIterator<LooseProps> as unknown as MultistatusIterator<PropsOf<O>>;
 }

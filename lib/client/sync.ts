@@ -4,7 +4,8 @@
  */
 import type { MultistatusIterator } from '../iterate.js';
 import type { DavResponse, Props as LooseProps } from '../parser/model.js';
-import type { Empty, OptionsFor, Props, PropsOf } from '../props.js';
+import type { Empty, OptionsFor, Props, RequestedPropsOf } from '../props.js';
+import type { Untyped } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import { hrefKey } from './href-key.js';
 import type { SyncOptions, SyncSummary } from './options.js';
@@ -29,11 +30,13 @@ export interface SyncIterator<P extends object = Props> extends MultistatusItera
  * const changes = syncCollection(calendarUrl, { token: saved, props: ['getetag'] });
  * for await (const r of changes) console.log(r.status?.code === 404 ? 'removed' : 'changed', r.href);
  * saved = (await changes.summary()).syncToken;
+ *
+ * `r.props` holds what was asked for (`props`, default `['getetag']`; see {@link RequestedPropsOf}).
  */
-export function syncCollection<const O extends SyncOptions = Empty>(url: string | URL, given?: OptionsFor<O>): SyncIterator<PropsOf<O>> {
-  const options: SyncOptions = given ?? {};
+export function syncCollection<const O extends SyncOptions | Untyped<SyncOptions> = Empty>(url: string | URL, given?: OptionsFor<O>): SyncIterator<RequestedPropsOf<O, never, 'getetag'>> {
+  const options = (given ?? {}) as SyncOptions;
   const target = typeof url === 'string' ? url : url.href;
-  return new GeneratorIterator(run(target, options), 'sync') as SyncIterator<LooseProps> as unknown as SyncIterator<PropsOf<O>>;
+  return new GeneratorIterator(run(target, options), 'sync') as SyncIterator<LooseProps> as unknown as SyncIterator<RequestedPropsOf<O, never, 'getetag'>>;
 }
 
 async function* run(url: string, options: SyncOptions): AsyncGenerator<DavResponse, SyncSummary, undefined> {

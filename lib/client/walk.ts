@@ -11,8 +11,8 @@
 import { MultistatusError } from '../errors.js';
 import type { MultistatusIterator } from '../iterate.js';
 import type { DavResponse, Props as LooseProps } from '../parser/model.js';
-import type { Empty, OptionsFor, Props, PropsOf } from '../props.js';
-import type { Diagnostic } from '../types.js';
+import type { Empty, OptionsFor, Props, RequestedPropsOf } from '../props.js';
+import type { Diagnostic, Untyped } from '../types.js';
 import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
 import type { Depth, WalkFailure, WalkOptions, WalkSummary } from './options.js';
@@ -47,14 +47,15 @@ const REFUSALS = new Set([400, 403, 501]);
  * `resource-id` (with `allprop`, in `<D:include>`), and it is taken out of the responses unless
  * named in `props`. On a server without `resource-id`, collections `maxDepth` levels below the
  * root (default 64) are yielded with `WALK_MAX_DEPTH` and not listed. The walk needs to know which
- * resources are collections: `resourcetype` is added to named `props` and `properties`.
+ * resources are collections: `resourcetype` is added to named `props` and `properties` (and the
+ * type of `r.props` follows a literal `props` list plus `resourcetype`; see {@link RequestedPropsOf}).
  */
-export function walk<const O extends WalkOptions = Empty>(url: string | URL, given?: OptionsFor<O>): WalkIterator<PropsOf<O>> {
-  const options: WalkOptions = given ?? {};
+export function walk<const O extends WalkOptions | Untyped<WalkOptions> = Empty>(url: string | URL, given?: OptionsFor<O>): WalkIterator<RequestedPropsOf<O, 'resourcetype'>> {
+  const options = (given ?? {}) as WalkOptions;
   const state = new WalkState(typeof url === 'string' ? url : url.href, options);
   const it = new GeneratorIterator(state.run(), 'walk') as GeneratorIterator<WalkSummary> & { progress?: WalkIterator['progress'] };
   it.progress = () => state.progress();
-  return it as WalkIterator<LooseProps> as unknown as WalkIterator<PropsOf<O>>;
+  return it as WalkIterator<LooseProps> as unknown as WalkIterator<RequestedPropsOf<O, 'resourcetype'>>;
 }
 
 type Settled = { kind: 'response'; response: DavResponse } | { kind: 'done' } | { kind: 'error'; error: unknown };

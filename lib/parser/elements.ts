@@ -1,7 +1,7 @@
 import { DAV_NS, normaliseKey } from '../names.js';
 import { decoderTable } from '../properties/registry.js';
 import type { Decoder } from '../properties/registry.js';
-import type { ParseOptions } from '../types.js';
+import type { AnyParseOptions as ParseOptions } from '../types.js';
 import type { ResolvedName } from './namespaces.js';
 
 // DAV: element names the state machine dispatches on.

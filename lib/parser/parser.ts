@@ -3,7 +3,7 @@ import type { InvalidBytes } from '../decode/decoder.js';
 import { MultistatusError } from '../errors.js';
 import { resolveLimits } from '../limits.js';
 import { plural } from '../plural.js';
-import type { DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from '../types.js';
+import type { AnyParseOptions, DavResponse as TypedResponse, MultistatusSummary, ParseOptions } from '../types.js';
 import type { OptionsFor, Props as TypedProps } from '../props.js';
 import type { DavResponse } from './model.js';
 import { Capture } from './capture.js';
@@ -39,7 +39,7 @@ export interface MultistatusParserOptions<P extends object = TypedProps> extends
  * parser.write('<status>HTTP/1.1 200 OK</status></response></multistatus>');
  * const summary = parser.end();
  */
-export class MultistatusParser<const O extends ParseOptions & { onResponse: unknown } = { onResponse: unknown }> {
+export class MultistatusParser<const O extends AnyParseOptions & { onResponse: unknown } = { onResponse: unknown }> {
   private readonly input: SaxAdapter;
   private readonly report: Report;
   private readonly prolog: Prolog;

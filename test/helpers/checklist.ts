@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { MultistatusError, MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { Diagnostic, MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { Diagnostic, MultistatusSummary, AnyParseOptions, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 import { FIXTURES_DIR } from './fixtures.js';
 
@@ -80,9 +80,9 @@ function chunksOf(body: Body): Chunk[] {
 
 type Outcome = { ok: true; responses: DavResponse[]; summary: MultistatusSummary } | { ok: false; responses: DavResponse[]; error: unknown };
 
-async function viaIterator(body: Body, options: ParseOptions): Promise<Outcome> {
+async function viaIterator(body: Body, options: AnyParseOptions): Promise<Outcome> {
   const responses: DavResponse[] = [];
-  const it = parseMultistatus(chunksOf(body), options);
+  const it = parseMultistatus(chunksOf(body), options as ParseOptions);
   try {
     for await (const r of it) responses.push(r);
     return { ok: true, responses, summary: await it.summary() };
@@ -91,7 +91,7 @@ async function viaIterator(body: Body, options: ParseOptions): Promise<Outcome> 
   }
 }
 
-async function viaStream(body: Body, options: ParseOptions): Promise<Outcome> {
+async function viaStream(body: Body, options: AnyParseOptions): Promise<Outcome> {
   const chunks = chunksOf(body);
   const source = new ReadableStream<Chunk>({
     start(c) {
@@ -99,7 +99,7 @@ async function viaStream(body: Body, options: ParseOptions): Promise<Outcome> {
       c.close();
     },
   });
-  const ms = new MultistatusStream(options);
+  const ms = new MultistatusStream(options as ParseOptions);
   const reader = source.pipeThrough(ms).getReader();
   const responses: DavResponse[] = [];
   try {
@@ -114,9 +114,9 @@ async function viaStream(body: Body, options: ParseOptions): Promise<Outcome> {
   }
 }
 
-function viaParser(body: Body, options: ParseOptions): Outcome {
+function viaParser(body: Body, options: AnyParseOptions): Outcome {
   const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+  const parser = new MultistatusParser({ ...(options as ParseOptions), onResponse: (r) => responses.push(r) });
   try {
     for (const chunk of chunksOf(body)) parser.write(chunk);
     return { ok: true, responses, summary: parser.end() };
@@ -126,7 +126,7 @@ function viaParser(body: Body, options: ParseOptions): Outcome {
 }
 
 /** Runs the body through the three faces and checks they give the same result. */
-async function allFaces(body: Body, options: ParseOptions): Promise<Outcome> {
+async function allFaces(body: Body, options: AnyParseOptions): Promise<Outcome> {
   const iterator = await viaIterator(body, options);
   const stream = await viaStream(body, options);
   const push = viaParser(body, options);
@@ -146,14 +146,14 @@ function codeOf(e: unknown): string {
 }
 
 /** Parses a body that must succeed (all three faces agree); returns its responses and summary. */
-export async function parse(body: Body, options: ParseOptions = {}): Promise<Parsed> {
+export async function parse(body: Body, options: AnyParseOptions = {}): Promise<Parsed> {
   const out = await allFaces(body, options);
   if (!out.ok) throw new Error(`expected the body to parse, got ${String(out.error)}`);
   return { responses: out.responses, summary: out.summary };
 }
 
 /** Parses a body that must fail (all three faces agree); returns the error and the responses before it. */
-export async function parseFailing(body: Body, options: ParseOptions = {}): Promise<Failed> {
+export async function parseFailing(body: Body, options: AnyParseOptions = {}): Promise<Failed> {
   const out = await allFaces(body, options);
   if (out.ok) throw new Error(`expected the body to fail, but it gave ${out.responses.length} responses and a summary`);
   expect(out.error).to.be.instanceOf(MultistatusError);
@@ -161,7 +161,7 @@ export async function parseFailing(body: Body, options: ParseOptions = {}): Prom
 }
 
 /** The one response of a body that must parse to exactly one. */
-export async function only(body: Body, options: ParseOptions = {}): Promise<DavResponse> {
+export async function only(body: Body, options: AnyParseOptions = {}): Promise<DavResponse> {
   const { responses } = await parse(body, options);
   expect(responses).to.have.length(1);
   return responses[0]!;

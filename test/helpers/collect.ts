@@ -1,18 +1,18 @@
 import { expect } from 'chai';
 import { MultistatusError, MultistatusParser } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusSummary, AnyParseOptions, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 
 /** Feeds chunks to a fresh MultistatusParser and returns what it produced. */
-export function parseChunks(chunks: (Uint8Array | string)[], options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
+export function parseChunks(chunks: (Uint8Array | string)[], options: AnyParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   const responses: DavResponse[] = [];
-  const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+  const parser = new MultistatusParser({ ...(options as ParseOptions), onResponse: (r) => responses.push(r) });
   for (const c of chunks) parser.write(c);
   return { responses, summary: parser.end() };
 }
 
 /** Parses one whole text body with a fresh MultistatusParser. */
-export function parseText(body: string, options: ParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
+export function parseText(body: string, options: AnyParseOptions = {}): { responses: DavResponse[]; summary: MultistatusSummary } {
   return parseChunks([body], options);
 }
 

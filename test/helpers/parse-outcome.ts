@@ -4,7 +4,7 @@
  * rethrown, so a test fails on it.
  */
 import { MultistatusError, MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions, Source } from '../../lib/index.js';
+import type { MultistatusSummary, AnyParseOptions, ParseOptions, Source } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 
 export interface Outcome {
@@ -19,9 +19,9 @@ function settle(responses: DavResponse[], e: unknown): Outcome {
 }
 
 /** parseMultistatus over any source; the summary when the body was complete. */
-export async function iterate(source: Source, options: ParseOptions = {}): Promise<Outcome> {
+export async function iterate(source: Source, options: AnyParseOptions = {}): Promise<Outcome> {
   const responses: DavResponse[] = [];
-  const it = parseMultistatus(source, options);
+  const it = parseMultistatus(source, options as ParseOptions);
   try {
     for await (const r of it) responses.push(r);
     return { responses, summary: await it.summary() };
@@ -31,10 +31,10 @@ export async function iterate(source: Source, options: ParseOptions = {}): Promi
 }
 
 /** The synchronous push parser, one write per chunk. */
-export function push(chunks: Iterable<Uint8Array | string>, options: ParseOptions = {}): Outcome {
+export function push(chunks: Iterable<Uint8Array | string>, options: AnyParseOptions = {}): Outcome {
   const responses: DavResponse[] = [];
   try {
-    const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+    const parser = new MultistatusParser({ ...(options as ParseOptions), onResponse: (r) => responses.push(r) });
     for (const chunk of chunks) parser.write(chunk);
     return { responses, summary: parser.end() };
   } catch (e) {
@@ -43,9 +43,9 @@ export function push(chunks: Iterable<Uint8Array | string>, options: ParseOption
 }
 
 /** The TransformStream face, fed from a ReadableStream of the chunks. */
-export async function pipe(chunks: (Uint8Array | string)[], options: ParseOptions = {}): Promise<Outcome> {
+export async function pipe(chunks: (Uint8Array | string)[], options: AnyParseOptions = {}): Promise<Outcome> {
   const responses: DavResponse[] = [];
-  const ms = new MultistatusStream(options);
+  const ms = new MultistatusStream(options as ParseOptions);
   let i = 0;
   const input = new ReadableStream<Uint8Array | string>({
     pull(c) {

@@ -3,7 +3,7 @@
  * and then either the summary or the error.
  */
 import { MultistatusParser, MultistatusStream, parseMultistatus } from '../../lib/index.js';
-import type { MultistatusSummary, ParseOptions } from '../../lib/index.js';
+import type { MultistatusSummary, AnyParseOptions, ParseOptions } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
 
 export interface Outcome {
@@ -13,9 +13,9 @@ export interface Outcome {
 }
 
 /** `parseMultistatus` over a whole body (or any other source). */
-export async function viaIterator(source: Parameters<typeof parseMultistatus>[0], options: ParseOptions = {}): Promise<Outcome> {
+export async function viaIterator(source: Parameters<typeof parseMultistatus>[0], options: AnyParseOptions = {}): Promise<Outcome> {
   const responses: DavResponse[] = [];
-  const iterator = parseMultistatus(source, options);
+  const iterator = parseMultistatus(source, options as ParseOptions);
   try {
     for await (const response of iterator) responses.push(response);
     return { responses, summary: await iterator.summary() };
@@ -25,10 +25,10 @@ export async function viaIterator(source: Parameters<typeof parseMultistatus>[0]
 }
 
 /** The low-level push parser, one `write` per chunk, then `end`. */
-export function viaParser(chunks: readonly Uint8Array[], options: ParseOptions = {}): Outcome {
+export function viaParser(chunks: readonly Uint8Array[], options: AnyParseOptions = {}): Outcome {
   const responses: DavResponse[] = [];
   try {
-    const parser = new MultistatusParser({ ...options, onResponse: (r) => responses.push(r) });
+    const parser = new MultistatusParser({ ...(options as ParseOptions), onResponse: (r) => responses.push(r) });
     for (const chunk of chunks) parser.write(chunk);
     return { responses, summary: parser.end() };
   } catch (error) {
@@ -50,9 +50,9 @@ function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
  * A ReadableStream of the chunks piped through `MultistatusStream`, read to its end. A read is
  * always pending, so each response is taken as soon as it is enqueued.
  */
-export async function viaStream(chunks: readonly Uint8Array[], options: ParseOptions = {}): Promise<Outcome> {
+export async function viaStream(chunks: readonly Uint8Array[], options: AnyParseOptions = {}): Promise<Outcome> {
   const responses: DavResponse[] = [];
-  const transform = new MultistatusStream(options);
+  const transform = new MultistatusStream(options as ParseOptions);
   const reader = streamOf(chunks).pipeThrough(transform).getReader();
   try {
     while (true) {
