@@ -6,7 +6,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip, createInflate } from 'node:zlib';
 import { InputError } from './exit.js';
-import type { Input } from './input.js';
+import type { Input } from './body-input.js';
 
 /** `gzip`, `deflate`, or `undefined` for a body that is neither (judged on its first two bytes). */
 export function compressionOf(head: Uint8Array): 'gzip' | 'deflate' | undefined {

@@ -5,19 +5,9 @@ import type { Readable } from 'node:stream';
 import { decompressed } from './decompress.js';
 import { plural } from '../plural.js';
 import { InputError } from './exit.js';
+import type { Input } from './body-input.js';
 
-export interface Input {
-  /** The next chunk of body bytes, `undefined` at the end. Rejects with an `InputError` or `HttpError`. */
-  next(): Promise<Uint8Array | undefined>;
-  /** Stop reading and release the file or connection. */
-  cancel(): Promise<void>;
-  /** Body length in bytes, when known (a regular file, a Content-Length). */
-  total?: number;
-  /** Charset from a Content-Type. */
-  encoding?: string;
-  /** The URL the body was fetched from, to resolve hrefs against. */
-  baseUrl?: string;
-}
+export type { Input } from './body-input.js';
 
 const CHUNK = 64 * 1024;
 
