@@ -14,12 +14,14 @@
  *     declarations) and type-checks strictly, with the DOM library and without it (Node types only),
  *     with TypeScript 5.9 and with TypeScript 7 (the `typescript7` devDependency); it holds the
  *     strict consumer lines of the typed model (`const size: number = r.props.getcontentlength` …)
- *  7. the consumer, compiled, runs and parses correctly
- *  8. publint on the installed package: no errors
- *  9. `require('multistatus')` from a CommonJS project (a default `npm init` one) gives the same
+ *  7. the type tests of test/types/ (faces.ts, client.ts: every `@ts-expect-error` line must be an
+ *     error, every exact type must hold) compile strictly against the installed package
+ *  8. the consumer, compiled, runs and parses correctly
+ *  9. publint on the installed package: no errors
+ * 10. `require('multistatus')` from a CommonJS project (a default `npm init` one) gives the same
  *     module as `import`; without require(esm) (`--no-experimental-require-module`, as Node before
  *     20.19 / 22.12) it fails with one line saying the package is ESM-only and how to import it
- * 10. Bun and Deno (scripts/install-runtimes.sh) import the installed package (Deno also as
+ * 11. Bun and Deno (scripts/install-runtimes.sh) import the installed package (Deno also as
  *     `npm:multistatus`) and parse with both faces; Bun and Deno `require()` it from CommonJS
  *
  * `--keep` keeps the temp dir and prints where it is.
@@ -320,6 +322,22 @@ async function main(): Promise<void> {
         tsc7,
       ),
     );
+
+    await step('the type tests (test/types/faces.ts, client.ts) compile strictly against the installed package', async () => {
+      const dir = path.join(consumer, 'types');
+      await mkdir(dir);
+      const files = ['assert.ts', 'faces.ts', 'client.ts'];
+      for (const f of files) await cp(path.join(repoRoot, 'test', 'types', f), path.join(dir, f));
+      const config = {
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable', 'DOM.AsyncIterable'], types: [],
+          strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true,
+        },
+        files,
+      };
+      await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+      await sh(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
+    });
 
     await step('the compiled consumer runs', async () => {
       const out = await sh(process.execPath, [path.join('out', 'consumer.mjs')], consumer);
