@@ -2,7 +2,9 @@
  * How requests reach the server: through the proxy named by HTTPS_PROXY / HTTP_PROXY (and their
  * lower-case forms) unless NO_PROXY lists the host, with `--insecure` (any certificate) or
  * `--cacert FILE` (trust these CAs as well). With none of these, Node's own `fetch` as it is;
- * otherwise undici's `fetch` with an `EnvHttpProxyAgent` dispatcher (undici is loaded only then).
+ * otherwise undici's `fetch` with an `EnvHttpProxyAgent` dispatcher. undici is an optional peer
+ * dependency (a library user does not install it): loaded only then, with a message saying how to
+ * install it when it is missing.
  */
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
@@ -38,7 +40,7 @@ export async function transport(opts: TransportOptions): Promise<typeof fetch> {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new InputError(`--cacert: ${opts.cacert} holds no PEM certificate`);
     tls = { ca: [...rootCertificates, pem] };
   }
-  const undici = await import('undici');
+  const undici = await loadUndici();
   const dispatcher = new undici.EnvHttpProxyAgent({
     httpProxy: opts.env.HTTP_PROXY || opts.env.http_proxy || undefined,
     httpsProxy: opts.env.HTTPS_PROXY || opts.env.https_proxy || undefined,
@@ -48,4 +50,16 @@ export async function transport(opts: TransportOptions): Promise<typeof fetch> {
   });
   const undiciFetch = undici.fetch as unknown as (input: unknown, init: unknown) => Promise<Response>;
   return ((input: RequestInfo | URL, init?: RequestInit) => undiciFetch(input, { ...init, dispatcher })) as typeof fetch;
+}
+
+/** The undici module, or an `InputError` saying how to install it (it is an optional peer dependency). */
+export async function loadUndici(load: () => Promise<typeof import('undici')> = () => import('undici')): Promise<typeof import('undici')> {
+  try {
+    return await load();
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new InputError(
+      'a proxy (HTTPS_PROXY / HTTP_PROXY), --insecure and --cacert need the undici package, which multistatus does not install: npm install undici (7.x, Node 20.18.1+)',
+    );
+  }
 }

@@ -124,3 +124,17 @@ describe('cli: TLS options and proxies (child process)', function () {
     expect(r.stderr).to.match(/ECONNREFUSED 127\.0\.0\.1:1/);
   });
 });
+
+describe('CLI transport: undici is an optional peer dependency', () => {
+  it('when it is missing, a proxy / --insecure / --cacert fails with how to install it', async () => {
+    const { loadUndici } = await import('../../lib/cli/transport.js');
+    const { InputError } = await import('../../lib/cli/exit.js');
+    const missing = Object.assign(new Error("Cannot find package 'undici'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    const error = await loadUndici(() => Promise.reject(missing)).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(InputError);
+    expect((error as Error).message).to.include('npm install undici');
+    const other = new Error('boom');
+    expect(await loadUndici(() => Promise.reject(other)).catch((e: unknown) => e), 'other failures pass through').to.equal(other);
+    expect(typeof (await loadUndici()).EnvHttpProxyAgent, 'installed here (a devDependency)').to.equal('function');
+  });
+});
