@@ -1,6 +1,6 @@
 /**
- * Rewrites the README's `npm start` block (between `<!-- npm-start:begin -->` and
- * `<!-- npm-start:end -->`) with what `npm start` prints on this machine, so the README's figures
+ * Rewrites the `npm start` block of docs/command-line.md (between `<!-- npm-start:begin -->` and
+ * `<!-- npm-start:end -->`) with what `npm start` prints on this machine, so its figures
  * are the demo's own output, never typed by hand.
  *
  *   npm run readme:demo                 # runs the demo (300 MiB; a few minutes), then rewrites
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(fileURLToPath(import.meta.url), '..', '..');
-const README = join(REPO, 'README.md');
+const README = join(REPO, 'docs', 'command-line.md');
 export const BEGIN = '<!-- npm-start:begin: written by `npm run readme:demo` from what `npm start` printed; do not edit -->';
 export const END = '<!-- npm-start:end -->';
 
@@ -21,7 +21,7 @@ export const END = '<!-- npm-start:end -->';
 export function withDemo(readme: string, output: string, machine: string): string {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
+  if (start < 0 || end < start) throw new Error(`docs/command-line.md has no ${BEGIN} … ${END} block`);
   const block = `${BEGIN}\nWhat \`npm start\` printed on ${machine}:\n\n\`\`\`text\n${output.trimEnd()}\n\`\`\`\n`;
   return readme.slice(0, start) + block + readme.slice(end);
 }
@@ -30,7 +30,7 @@ export function withDemo(readme: string, output: string, machine: string): strin
 export function demoInReadme(readme: string): string {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
+  if (start < 0 || end < start) throw new Error(`docs/command-line.md has no ${BEGIN} … ${END} block`);
   const block = readme.slice(start, end);
   return block.slice(block.indexOf('```text\n') + 8, block.lastIndexOf('\n```'));
 }
@@ -45,7 +45,7 @@ function main(): void {
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}, load average ${loadavg()[0]!.toFixed(1)}), ` +
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   writeFileSync(README, withDemo(readFileSync(README, 'utf8'), output, machine));
-  process.stderr.write('README.md: npm start block rewritten\n');
+  process.stderr.write('docs/command-line.md: npm start block rewritten\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

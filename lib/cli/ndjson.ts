@@ -1,8 +1,8 @@
 /**
  * `--format ndjson`: each response as one line of JSON, schema version {@link NDJSON_SCHEMA}
- * (documented in the README, "NDJSON schema"): the library's DavResponse model without its
+ * (documented in docs/command-line.md, "NDJSON schema"): the library's DavResponse model without its
  * `propstats`, which repeat every property already in `props` (and the names of those the server
- * lacks); `--propstats` adds them back. Dates are ISO strings, bigints decimal strings, Infinity
+ * lacks); `--propstats` adds them back. Dates are ISO strings, Infinity
  * the string "Infinity".
  */
 import type { DavResponse } from '../parser/model.js';

@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
+import type * as Undici from 'undici';
 import { InputError } from './exit.js';
 
 export interface TransportOptions {
@@ -53,7 +54,7 @@ export async function transport(opts: TransportOptions): Promise<typeof fetch> {
 }
 
 /** The undici module, or an `InputError` saying how to install it (it is an optional peer dependency). */
-export async function loadUndici(load: () => Promise<typeof import('undici')> = () => import('undici')): Promise<typeof import('undici')> {
+export async function loadUndici(load: () => Promise<typeof Undici> = () => import('undici')): Promise<typeof Undici> {
   try {
     return await load();
   } catch (e) {

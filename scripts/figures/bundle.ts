@@ -19,7 +19,9 @@ const isPolyfill = (input: string): boolean => input.includes('node_modules/web-
 const outdir = mkdtempSync(path.join(os.tmpdir(), 'multistatus-bundle-'));
 
 try {
-  const common = { entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent', absWorkingDir: repoRoot } as const;
+  const common: esbuild.BuildOptions & { write: false; metafile: true } = {
+    entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent', absWorkingDir: repoRoot,
+  };
   const split = await esbuild.build({ ...common, splitting: true, outdir });
   const files = new Map(split.outputFiles.map((f) => [path.relative(repoRoot, f.path).split(path.sep).join('/'), f.contents]));
   const outputs = split.metafile.outputs;

@@ -1,6 +1,6 @@
 /**
  * NDJSON schema 1 (child process): each line is the response without its propstats, so every
- * property is printed once; `--propstats` adds them. The fields are those the README documents.
+ * property is printed once; `--propstats` adds them. The fields are those docs/command-line.md documents.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -9,11 +9,11 @@ import { NDJSON_SCHEMA } from '../../lib/cli/ndjson.js';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { REPO, ndjsonLines, runCli } from '../helpers/run-cli.js';
 
-/** The fields of a schema-1 line, as the README's table lists them. */
+/** The fields of a schema-1 line, as docs/command-line.md's table lists them. */
 function documentedFields(): string[] {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPO, 'docs', 'command-line.md'), 'utf8');
   const start = readme.indexOf(`NDJSON schema ${NDJSON_SCHEMA}`);
-  expect(start, `README documents NDJSON schema ${NDJSON_SCHEMA}`).to.be.above(0);
+  expect(start, `docs/command-line.md documents NDJSON schema ${NDJSON_SCHEMA}`).to.be.above(0);
   const table = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('|---', start)));
   return [...table.matchAll(/^\| `([A-Za-z]+)`/gm)].map((m) => m[1]!);
 }
@@ -39,7 +39,7 @@ describe('cli: NDJSON schema 1 (child process)', function () {
     });
   });
 
-  it('every field a line can carry is documented in the README, and every documented one is real', async function () {
+  it('every field a line can carry is documented in docs/command-line.md, and every documented one is real', async function () {
     const documented = documentedFields();
     expect(documented).to.include.members(['href', 'hrefs', 'path', 'url', 'status', 'props', 'propstats', 'error', 'responseDescription', 'location']);
     const seen = new Set<string>();

@@ -2,12 +2,13 @@
  * The typed model (issue: the TypeScript types say what the values are):
  *  - the type tests in test/types/ compile (strict, against the built package): each `@ts-expect-error`
  *    there must be an error, every exact-type assertion must hold;
- *  - every ```ts block of README.md compiles strictly against the built package;
+ *  - every ```ts block of README.md, CONTRIBUTING.md and docs/*.md compiles strictly against the built package;
  *  - at run time, every response of every fixture has the types the declarations give (the
  *    checks are derived from the built .d.ts by the TypeScript checker), typed and `typed: false`.
  * `npm test` builds first; run `npm run build` before running this file alone.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,9 +33,11 @@ describe('typed model', function () {
     expect(result, 'tsc -p test/types').to.equal('');
   });
 
-  it('every ```ts block of README.md compiles in strict mode against the built package', () => {
-    const blocks = blocksOf(['README.md']);
-    expect(blocks.length).to.be.greaterThan(5);
+  it('every ```ts block of README.md, CONTRIBUTING.md and docs/*.md compiles in strict mode against the built package', () => {
+    const docs = readdirSync(path.join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+    expect(docs.length, 'docs/*.md').to.be.greaterThan(5);
+    const blocks = blocksOf(['README.md', 'CONTRIBUTING.md', ...docs]);
+    expect(blocks.length).to.be.greaterThan(12);
     const errors = checkBlocks(blocks).map((e) => `${e.block.file}:${e.line}:${e.column}: ${e.message}`);
     expect(errors).to.deep.equal([]);
   });
