@@ -1,7 +1,7 @@
 /**
- * The client recipes of README.md ("Recipes"), as functions the tests run (test/unit/recipes.test.ts).
+ * The client recipes of docs/client-and-walk.md ("Your own HTTP client"), as functions the tests run (test/unit/recipes.test.ts).
  * Each lists a collection with PROPFIND Depth: 1 and Basic auth, and returns what a file browser
- * shows. Keep the README snippets in step with these.
+ * shows. Keep the snippets there in step with these.
  */
 import { request } from 'undici';
 import { createClient } from 'webdav';
