@@ -260,6 +260,8 @@ async function main(): Promise<void> {
       await sh(npm, ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], consumer);
       const installed = (await readdir(path.join(consumer, 'node_modules'))).sort();
       for (const dep of ['multistatus', 'saxes', 'web-streams-polyfill']) if (!installed.includes(dep)) fail(`${dep} was not installed`);
+      // undici is an optional peer dependency (the CLI's proxy and TLS options): a library user does not get it.
+      if (installed.includes('undici')) fail('undici was installed with the package: it must stay an optional peer dependency');
     });
 
     await step('source maps are complete without the repository', () => checkSourceMaps(pkgDir, files));
