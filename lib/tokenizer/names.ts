@@ -51,7 +51,5 @@ export class NameTable {
 
 /** True when `s` holds `name` at `i` (the caller has checked that it is long enough). */
 export function holds(s: string, i: number, name: string): boolean {
-  const n = name.length;
-  for (let k = 0; k < n; k++) if (s.charCodeAt(i + k) !== name.charCodeAt(k)) return false;
-  return true;
+  return s.startsWith(name, i);
 }
