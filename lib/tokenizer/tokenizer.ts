@@ -6,6 +6,7 @@ import { NameTable, holds } from './names.js';
 import type { NameEntry } from './names.js';
 import { reference } from './references.js';
 import * as S from './states.js';
+import { outside, text, trailingBrackets } from './text.js';
 import { attrEq, attrName, attrQuote, attrValue, emptyEnd, endName, endSpace, inTag, startName, startNameEnd } from './tags.js';
 
 /** Options of a {@link Tokenizer}. */
@@ -20,7 +21,7 @@ export interface TokenizerOptions {
  * is scanned where it lies: a token cut between chunks keeps its state and the characters it has
  * read so far (`acc`), so no character is scanned twice and nothing is concatenated onto a chunk.
  *
- * Fields are read and written by the state functions of tags.ts, markup.ts and references.ts;
+ * Fields are read and written by the state functions of text.ts, tags.ts, markup.ts and references.ts;
  * they are not an API.
  */
 export class Tokenizer {
@@ -146,7 +147,7 @@ export class Tokenizer {
   private step(s: string, i: number): number {
     switch (this.state) {
       case S.TEXT:
-        return this.depth > 0 ? this.text(s, i) : this.outside(s, i);
+        return this.depth > 0 ? text(this, s, i) : outside(this, s, i);
       case S.LT:
         return this.lt(s, i);
       case S.START_NAME:
@@ -222,117 +223,6 @@ export class Tokenizer {
         if (this.ref.length > this.maxToken) this.tooLong();
         if (this.refReturn === S.TEXT && this.depth === 0) this.skipped += n - this.refStart;
     }
-  }
-
-  // ---- text ----------------------------------------------------------------------------------
-
-  /** Character data inside the root element, up to the next `<`. */
-  private text(s: string, i: number): number {
-    const n = s.length;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x3e) {
-        if (c < 0xd800) continue;
-        i = this.wide(s, i, c);
-        continue;
-      }
-      if (c > 0x26 && c !== 0x3c && c !== 0x3e) continue;
-      if (c >= 0x20) {
-        switch (c) {
-          case 0x3c: {
-            // '<': the text ends.
-            const acc = this.acc;
-            const text = acc === '' ? s.slice(this.start, i) : acc + s.slice(this.start, i);
-            this.acc = '';
-            this.state = S.LT;
-            this.i = i + 1;
-            if (text.length > this.maxToken) this.tooLong();
-            if (text.length > 0) this.events.onText(text);
-            return i + 1;
-          }
-          case 0x26: // '&'
-            this.acc += s.slice(this.start, i);
-            this.beginRef(S.TEXT, s, i);
-            return i + 1;
-          case 0x3e: // '>': not after "]]"
-            if (i - this.start >= 2 ? s.charCodeAt(i - 1) === 0x5d && s.charCodeAt(i - 2) === 0x5d : this.bracketsBefore(s, i) >= 2) {
-              this.i = i + 1;
-              this.fail(M.cdataEnd);
-            }
-        }
-        continue;
-      }
-      if (c === 10) {
-        if (this.crAt === this.base + i - 1) {
-          // The LF of a CR LF: the CR already stood for the line end.
-          this.acc += s.slice(this.start, i);
-          this.start = i + 1;
-          this.lineStart = this.base + i + 1;
-        } else {
-          this.newLine(i);
-        }
-      } else if (c === 13) {
-        this.acc += s.slice(this.start, i) + '\n';
-        this.start = i + 1;
-        this.newLine(i);
-        this.crAt = this.base + i;
-      } else if (c !== 9) {
-        this.i = i + 1;
-        this.fail(M.badChar);
-      }
-    }
-    return i;
-  }
-
-  /** `]` characters right before index `i`, counting those at the end of earlier chunks. */
-  private bracketsBefore(s: string, i: number): number {
-    if (i === this.start + 1) return s.charCodeAt(i - 1) === 0x5d ? (this.start === 0 ? this.brackets + 1 : 1) : 0;
-    return this.start === 0 ? this.brackets : 0;
-  }
-
-  /** Whitespace outside the root element, up to the next `<`; anything else is an error when its run ends. */
-  private outside(s: string, i: number): number {
-    const n = s.length;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 0x3c) {
-        this.i = i + 1;
-        if (this.junk) this.fail(M.textOutsideRoot);
-        this.skipped = 0;
-        this.state = S.LT;
-        return i + 1;
-      }
-      this.atStart = false;
-      if (c === 32 || c === 9) continue;
-      if (c === 10) {
-        if (this.crAt === this.base + i - 1) this.lineStart = this.base + i + 1;
-        else this.newLine(i);
-        continue;
-      }
-      if (c === 13) {
-        this.newLine(i);
-        this.crAt = this.base + i;
-        continue;
-      }
-      if (c < 0x20 || c >= 0xd800) {
-        i = this.wide(s, i, c);
-        if (c < 0x20) {
-          this.i = i + 1;
-          this.fail(M.badChar);
-        }
-      }
-      if (!this.sawRoot) {
-        // Before the root, the first character that is not whitespace or markup is the error.
-        this.i = i + 1;
-        this.fail(M.textOutsideRoot);
-      }
-      this.junk = true;
-      if (c === 0x26) {
-        this.beginRef(S.TEXT, s, i);
-        return i + 1;
-      }
-    }
-    return i;
   }
 
   /** A character at or above U+D800 in text or a value: a surrogate pair (returns the index of its second half), U+FFFE/U+FFFF or a lone surrogate (errors). */
@@ -491,11 +381,4 @@ export class Tokenizer {
   tooLong(): never {
     return this.events.onTooLong();
   }
-}
-
-/** `]` characters at the end of a chunk of text (at most 2 matter), counting `before` from earlier chunks. */
-function trailingBrackets(s: string, n: number, before: number): number {
-  if (n === 0 || s.charCodeAt(n - 1) !== 0x5d) return 0;
-  if (n === 1) return before + 1;
-  return s.charCodeAt(n - 2) === 0x5d ? 2 : 1;
 }
