@@ -5,20 +5,8 @@
 import type { Outcome, Tokenize, XmlEvent } from './events.js';
 import type { Chunking, Input } from './corpus.js';
 import { explain } from './known-differences.js';
+import { normalise } from './normalise.js';
 import { tokenizeSaxes } from './saxes.js';
-
-/** Adjacent text events merged, empty ones dropped: comments and PIs may split text or not. */
-export function normalise(events: readonly XmlEvent[]): XmlEvent[] {
-  const out: XmlEvent[] = [];
-  for (const e of events) {
-    const last = out[out.length - 1];
-    if (e.t !== 'text') out.push(e);
-    else if (e.text === '') continue;
-    else if (last?.t === 'text') out[out.length - 1] = { t: 'text', text: last.text + e.text };
-    else out.push(e);
-  }
-  return out;
-}
 
 /** Index of the first differing event, or -1. */
 export function firstDifference(a: readonly XmlEvent[], b: readonly XmlEvent[]): number {
@@ -62,21 +50,23 @@ function excerpt(text: string, o: Outcome): string {
 }
 
 /** Both tokenizers over `chunking` of `input`. */
-export function compareOne(ours: Tokenize, input: Input, chunking: Chunking, strict: boolean): Verdict {
-  const a = ours(chunking.chunks, { strict });
+export function compareOne(tokenize: Tokenize, input: Input, chunking: Chunking, strict: boolean): Verdict {
+  const a = tokenize(chunking.chunks, { strict });
   const b = tokenizeSaxes(chunking.chunks, { strict });
   let detail = '';
+  let ours = a;
+  let saxes = b;
   if (a.ok && b.ok) {
-    const ea = normalise(a.events);
-    const eb = normalise(b.events);
-    const i = firstDifference(ea, eb);
+    ours = { ok: true, events: normalise(a.events) };
+    saxes = { ok: true, events: normalise(b.events) };
+    const i = firstDifference(ours.events, saxes.events);
     if (i < 0) return { kind: 'same' };
-    detail = `events differ at #${i}: ours ${JSON.stringify(ea[i])}, saxes ${JSON.stringify(eb[i])}`;
+    detail = `events differ at #${i}: ours ${JSON.stringify(ours.events[i])}, saxes ${JSON.stringify(saxes.events[i])}`;
   } else if (!a.ok && !b.ok) {
     return { kind: 'same' };
   }
   const text = chunking.chunks.join('');
-  const known = explain({ text, strict, ours: a, saxes: b });
+  const known = explain({ text, strict, ours, saxes });
   if (known) return { kind: 'known', name: known.name };
   const report =
     `${input.name} [${chunking.how}, strict: ${strict}]\n  ours:  ${brief(a)}\n  saxes: ${brief(b)}\n` +

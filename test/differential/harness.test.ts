@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import type { Outcome, Tokenize, XmlEvent } from './events.js';
 import { tokenizeSaxes } from './saxes.js';
-import { Tally, compareOne, normalise } from './compare.js';
+import { Tally, compareOne } from './compare.js';
+import { normalise } from './normalise.js';
 import { charChunks, chunkings, randomChunks } from './corpus.js';
 import type { Input } from './corpus.js';
 import { explain } from './known-differences.js';
