@@ -62,6 +62,20 @@ describe('differential harness', () => {
     expect(explain({ text: '<!DOCTYPE a><a/>', strict: true, ours: accepted, saxes: refuse('x') })).to.equal(undefined);
   });
 
+  it('known differences: an untrimmed namespace name, a lenient bare "&", and nothing else', () => {
+    const open = (name: string): Outcome => ({ ok: true, events: [{ t: 'open', name, attrs: [] }, { t: 'close', name }] });
+    const text = '<a xmlns="urn:x\n  "/>';
+    expect(explain({ text, strict: true, ours: open('{urn:x   }a'), saxes: open('{urn:x}a') })?.name).to.equal('namespace names are not trimmed');
+    expect(explain({ text, strict: true, ours: open('{urn:y}a'), saxes: open('{urn:x}a') })).to.equal(undefined);
+    const amp = '<a>x & y</a>';
+    const lenient: Outcome = { ok: true, events: [{ t: 'open', name: '{}a', attrs: [] }, { t: 'text', text: 'x & y' }, { t: 'close', name: '{}a' }] };
+    const saxes = tokenizeSaxes([amp]);
+    expect(explain({ text: amp, strict: false, ours: lenient, saxes })?.name).to.equal('lenient: a bare "&" read as a literal');
+    expect(explain({ text: amp, strict: true, ours: lenient, saxes })).to.equal(undefined);
+    const wrong: Outcome = { ok: true, events: [{ t: 'open', name: '{}a', attrs: [] }, { t: 'text', text: 'x  y' }, { t: 'close', name: '{}a' }] };
+    expect(explain({ text: amp, strict: false, ours: wrong, saxes })).to.equal(undefined);
+  });
+
   it('normalise merges adjacent text and drops empty text', () => {
     const events: XmlEvent[] = [{ t: 'text', text: 'a' }, { t: 'text', text: '' }, { t: 'text', text: 'b' }, { t: 'close', name: '{}x' }];
     expect(normalise(events)).to.deep.equal([{ t: 'text', text: 'ab' }, { t: 'close', name: '{}x' }]);
