@@ -19,6 +19,7 @@ import {
 import type { Input, Ways } from './corpus.js';
 import { Tally, compareOne } from './compare.js';
 import { loadOurs } from './load-ours.js';
+import { edgeInputs } from './edges.js';
 
 /** Mutants per run (drawn from a fixed seed: the same ones every run). */
 const MUTANTS = 2500;
@@ -72,6 +73,11 @@ describe('differential: our tokenizer against saxes', function () {
 
   it(`every gzipped fixture body (${big.length}, 500 and 20,000 responses): random chunks, strict`, () => {
     run(ours, big, 'big fixtures', true, 'random');
+  });
+
+  it('edge cases of the XML and Namespaces rules: every chunking, strict and lenient', () => {
+    run(ours, edgeInputs(), 'edges, strict', true, 'all');
+    run(ours, edgeInputs(), 'edges, lenient', false, 'all');
   });
 
   it('the hostile corpus (DTD attacks, error pages): every chunking', () => {
