@@ -71,6 +71,8 @@ const EDGES: [string, string][] = [
   ['xmlns with empty prefix', '<a xmlns:="urn:x"/>'],
   ['prefixed element, default namespace beside it', '<p:a xmlns:p="urn:p" xmlns="urn:d"><b c="1"/></p:a>'],
   ['namespace declared after its use in the same tag', '<p:a p:b="1" xmlns:p="urn:p"/>'],
+  ['namespace URI ending in a newline (normalised to a space, not trimmed)', '<a xmlns="urn:x\n"><p:b xmlns:p="urn:y\n  "/></a>'],
+  ['prefix declared as blanks', '<a xmlns:p="  "/>'],
   ['namespace URI with a reference', '<a xmlns="urn:&amp;x&#x41;"/>'],
   ['nested rebinding', '<p:a xmlns:p="urn:1"><p:a xmlns:p="urn:2"><p:b/></p:a><p:b/></p:a>'],
   ['undefined entity', '<a>&nbsp;</a>'],

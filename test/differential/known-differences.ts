@@ -89,6 +89,21 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       return again.ok && JSON.stringify(normalise(again.events)) === JSON.stringify(d.ours.events);
     },
   },
+  {
+    name: 'lenient: an unbound prefix read as the namespace "prefix:"',
+    rule:
+      'Namespaces in XML 1.0 §5 (Namespace constraint: Prefix Declared): an unbound prefix is an error, and strict mode ' +
+      'refuses it. Lenient mode reads it as the namespace "prefix:" with diagnostic UNBOUND_PREFIX (RFC 2518 §8.1.1 and ' +
+      "lighttpd's PROPPATCH answer have one; see spec/CHECKLIST.md). Recognised when saxes names the prefix and our " +
+      'events hold a name in the namespace "prefix:".',
+    explains: (d) => {
+      if (d.strict || !d.ours.ok || d.saxes.ok) return false;
+      const m = /unbound namespace prefix: "([^"]*)"/.exec(d.saxes.message);
+      if (!m) return false;
+      const ns = `{${m[1]}:}`;
+      return d.ours.events.some((e) => (e.t === 'open' && (e.name.startsWith(ns) || e.attrs.some(([n]) => n.startsWith(ns)))));
+    },
+  },
 ];
 
 /** The first entry that explains `d`, or undefined. */

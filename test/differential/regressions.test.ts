@@ -31,4 +31,17 @@ describe('tokenizer regressions', () => {
       ],
     });
   });
+
+  test('W3C rmt-ns10-016: a namespace declaration with an empty prefix (xmlns:="…") is refused (Namespaces §3 [PrefixedAttName]: xmlns: NCName)', () => {
+    expectBoth('<foo xmlns:="http://example.org/namespace" />', 'refused');
+  });
+
+  test('a namespace declaration whose prefix holds a colon (xmlns::p="…", a mutant of an Apache body) is refused (Namespaces §3: NCName)', () => {
+    expectBoth('<a xmlns::p="urn:x"/>', 'refused');
+  });
+
+  test('an element or attribute name with an empty local part (<p:/>, p:="1") is refused (Namespaces §4 [7] QName: Prefix ":" LocalPart)', () => {
+    expectBoth('<p: xmlns:p="urn:x"/>', 'refused');
+    expectBoth('<a xmlns:p="urn:x" p:="1"/>', 'refused');
+  });
 });
