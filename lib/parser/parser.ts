@@ -8,10 +8,10 @@ import type { OptionsFor, Props as TypedProps } from '../props.js';
 import type { DavResponse } from './model.js';
 import { Capture } from './capture.js';
 import { classifier } from './elements.js';
+import { TokenInput } from './input.js';
 import { Prolog } from './prolog.js';
 import { Report } from './report.js';
 import { ResponseBuilder } from './response-builder.js';
-import { SaxAdapter } from './sax-adapter.js';
 import { ElementScope } from './scope.js';
 import { StateMachine } from './state-machine.js';
 
@@ -40,7 +40,7 @@ export interface MultistatusParserOptions<P extends object = TypedProps> extends
  * const summary = parser.end();
  */
 export class MultistatusParser<const O extends ParseOptions & { onResponse: unknown } = { onResponse: unknown }> {
-  private readonly input: SaxAdapter;
+  private readonly input: TokenInput;
   private readonly report: Report;
   private readonly prolog: Prolog;
   private readonly builder: ResponseBuilder;
@@ -54,7 +54,7 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
   constructor(options: OptionsFor<O>) {
     const limits = resolveLimits(options.limits);
     const base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
-    const input = new SaxAdapter();
+    const input = new TokenInput(limits.maxTextLength);
     const report = new Report(input, limits, options.strict === true);
     const prolog = new Prolog(input, report);
     const scope = new ElementScope(report, classifier(options));
@@ -62,7 +62,7 @@ export class MultistatusParser<const O extends ParseOptions & { onResponse: unkn
     // The parser builds untyped-at-compile-time maps; the options decide what they hold.
     const onResponse = options.onResponse as unknown as (response: DavResponse) => void;
     const builder = new ResponseBuilder(input, report, onResponse, base);
-    const machine = new StateMachine(input, report, prolog, scope, capture, builder);
+    const machine = new StateMachine(report, prolog, scope, capture, builder);
     input.attach(machine);
     this.input = input;
     this.report = report;

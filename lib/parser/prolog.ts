@@ -1,26 +1,25 @@
 import { MultistatusError } from '../errors.js';
 import type { ErrorPosition } from '../errors.js';
 import { quote } from './report.js';
-import { xmlReason } from './xml-reasons.js';
 import type { Report } from './report.js';
-import type { SaxAdapter } from './sax-adapter.js';
+import type { TokenInput } from './input.js';
 
-/** Thrown from a saxes handler to stop it when the root turns out not to be a multistatus. */
+/** Thrown from an event handler to stop the tokenizer when the root turns out not to be a multistatus. */
 const DEFER = Symbol('defer');
 /** Characters of the body's start kept to show in NOT_MULTISTATUS. */
 const HEAD_CHARS = 256;
 
 /**
- * What reaches saxes, and what saxes' complaints become. Holds whitespace before `<?xml` until
- * what follows it is known, keeps the start of the body to quote it, detects a root that is not a
- * multistatus (waiting until enough of the body has arrived to show what it is) and turns saxes'
- * errors into `MultistatusError`s: {@link Prolog.saxesError} and {@link Prolog.adopt} are the one
- * place where XML_SYNTAX and NOT_MULTISTATUS come from saxes.
+ * What reaches the tokenizer, and what its complaints become. Holds whitespace before `<?xml`
+ * until what follows it is known, keeps the start of the body to quote it, detects a root that is
+ * not a multistatus (waiting until enough of the body has arrived to show what it is) and turns
+ * the tokenizer's errors into `MultistatusError`s: {@link Prolog.syntaxError} and
+ * {@link Prolog.adopt} are the one place where XML_SYNTAX and NOT_MULTISTATUS come from.
  */
 export class Prolog {
   /** The root element's start tag has been read. */
   sawRoot = false;
-  /** A root that is not a multistatus (or a body that is not XML): saxes is fed no more. */
+  /** A root that is not a multistatus (or a body that is not XML): the tokenizer is fed no more. */
   rootProblem: string | undefined = undefined;
   private rootPosition: ErrorPosition | undefined = undefined;
   private rootFrom = 0;
@@ -29,7 +28,6 @@ export class Prolog {
   private leading = true;
   /** Whitespace (and the start of a `<?xml` split after it) held back at the start of the body. */
   private leadText = '';
-  private readonly maxText: number;
   /** Where the body's first non-space character is (a body that is not XML is wrong from there). */
   private firstChar: ErrorPosition | undefined = undefined;
   private wsLines = 0;
@@ -39,13 +37,12 @@ export class Prolog {
   private wsCr = false;
 
   constructor(
-    private readonly input: SaxAdapter,
+    private readonly input: TokenInput,
     private readonly report: Report,
   ) {
-    this.maxText = report.limits.maxTextLength;
   }
 
-  /** Passes decoded text on to saxes (after the leading whitespace rule). */
+  /** Passes decoded text on to the tokenizer (after the leading whitespace rule). */
   feed(text: string): void {
     if (text === '') return;
     if (this.firstChar === undefined) this.findFirstChar(text);
@@ -53,7 +50,7 @@ export class Prolog {
       this.head += text.slice(0, HEAD_CHARS - this.head.length);
     }
     if (this.rootProblem !== undefined) return this.checkRoot();
-    // Where character `k` of what saxes gets sits in `text`: `k + (sax.position - start)`.
+    // Where character `k` of `text` sits among the characters the tokenizer got: `k + start`.
     let start = this.input.fed;
     if (this.leading) {
       // XML forbids anything before the declaration; servers sometimes send a newline first.
@@ -83,7 +80,7 @@ export class Prolog {
     this.push(text, start);
   }
 
-  /** At the end of the body: whitespace still held (and perhaps the start of a declaration) goes to saxes, to judge. */
+  /** At the end of the body: whitespace still held (and perhaps the start of a declaration) goes to the tokenizer, to judge. */
   flush(): void {
     if (this.leadText === '') return;
     const held = this.leadText;
@@ -125,22 +122,17 @@ export class Prolog {
       }
       throw this.adopt(e);
     }
-    // saxes holds an unfinished token (text, CDATA, comment, attribute value, name) across
-    // writes, and reports it only once it ends: a value that arrives in many chunks must be
-    // stopped here, before it has been buffered whole.
-    if (this.input.held() > this.maxText) throw this.report.tooLong();
   }
 
-  // ---- saxes errors -> MultistatusError (XML_SYNTAX, NOT_MULTISTATUS) ---------------------
+  // ---- tokenizer errors -> MultistatusError (XML_SYNTAX, NOT_MULTISTATUS) ------------------
 
-  /** saxes' error event: NOT_MULTISTATUS when the body never looked like XML, else XML_SYNTAX. */
-  saxesError(err: Error): never {
-    const message = xmlReason(err.message.replace(/^\d+:\d+: /, ''));
+  /** A well-formedness error: NOT_MULTISTATUS when the body never looked like XML, else XML_SYNTAX. */
+  syntaxError(message: string): never {
     if (!this.sawRoot && !this.head.trim().startsWith('<')) this.deferRoot('the body is not XML', '', this.firstChar);
     throw this.report.fail('XML_SYNTAX', message, true);
   }
 
-  /** Anything thrown from saxes (or the decoder) as the parse's MultistatusError. */
+  /** Anything thrown from the tokenizer (or the decoder) as the parse's MultistatusError. */
   adopt(e: unknown): MultistatusError {
     const report = this.report;
     if (e instanceof MultistatusError) {
@@ -157,7 +149,7 @@ export class Prolog {
     return this.rootProblem !== undefined ? this.rootFailure() : this.adopt(e);
   }
 
-  /** Defers NOT_MULTISTATUS until the body shows what it is: stops saxes by throwing DEFER. */
+  /** Defers NOT_MULTISTATUS until the body shows what it is: stops the tokenizer by throwing DEFER. */
   deferRoot(problem: string, tagStart: string, at?: ErrorPosition): never {
     this.rootProblem = problem;
     this.rootPosition = at ?? this.input.errorPosition();

@@ -1,7 +1,7 @@
 import { MultistatusError } from '../errors.js';
 import type { MultistatusErrorCode } from '../errors.js';
 import type { Diagnostic, Limits } from '../types.js';
-import type { SaxAdapter } from './sax-adapter.js';
+import type { TokenInput } from './input.js';
 
 /**
  * Diagnostics and failures: records tolerated quirks (in strict mode they are errors), makes
@@ -19,7 +19,7 @@ export class Report {
   callbackError: { error: unknown } | undefined = undefined;
 
   constructor(
-    private readonly input: SaxAdapter,
+    private readonly input: TokenInput,
     readonly limits: Limits,
     private readonly strict: boolean,
   ) {}

@@ -6,7 +6,7 @@ import type { DavStatus, XmlElement } from '../types.js';
 import type { DavResponse, Propstat, Props } from './model.js';
 import type { Capture } from './capture.js';
 import type { Report } from './report.js';
-import type { SaxAdapter } from './sax-adapter.js';
+import type { TokenInput } from './input.js';
 import { PropertyValues } from './property-values.js';
 import { StatusLines } from './status-lines.js';
 
@@ -82,7 +82,7 @@ export class ResponseBuilder {
   private readonly maxProperties: number;
 
   constructor(
-    private readonly input: SaxAdapter,
+    private readonly input: TokenInput,
     private readonly report: Report,
     private readonly onResponse: (response: DavResponse) => void,
     private readonly base: URL | undefined,

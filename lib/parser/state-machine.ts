@@ -1,4 +1,3 @@
-import type { SaxesAttributePlain, SaxesTagPlain } from 'saxes';
 import { isXmlSpace } from '../status.js';
 import type { XmlElement } from '../types.js';
 import type { Capture } from './capture.js';
@@ -14,7 +13,7 @@ import {
   T_PROPSTAT_STATUS, T_RESPONSE_STATUS, T_SYNC_TOKEN,
 } from './response-builder.js';
 import type { ResponseBuilder } from './response-builder.js';
-import type { SaxAdapter, SaxEvents } from './sax-adapter.js';
+import type { TokenEvents } from '../tokenizer/events.js';
 import type { ElementScope } from './scope.js';
 
 // What the parser is inside of (the "interior mode" of an open element): decides what a child
@@ -46,12 +45,12 @@ const K_ERROR = 10;
 const K_DESCRIPTION = 11;
 
 /**
- * The state machine: takes saxes' events, keeps a stack of (mode, kind) per open element, and
+ * The state machine: takes the tokenizer's events, keeps a stack of (mode, kind) per open element, and
  * routes each start tag, end tag and text to the part that deals with it: the scope (names,
  * namespaces, xml:lang), the capture (property values and other subtrees), the response builder
  * (everything else), the prolog (the root element).
  */
-export class StateMachine implements SaxEvents {
+export class StateMachine implements TokenEvents {
   /** The root element has closed. */
   closedRoot = false;
   private depth = 0;
@@ -61,7 +60,6 @@ export class StateMachine implements SaxEvents {
   private readonly maxText: number;
 
   constructor(
-    private readonly input: SaxAdapter,
     private readonly report: Report,
     private readonly prolog: Prolog,
     private readonly scope: ElementScope,
@@ -72,11 +70,11 @@ export class StateMachine implements SaxEvents {
     this.maxText = report.limits.maxTextLength;
   }
 
-  onAttribute(attr: SaxesAttributePlain): void {
-    this.scope.attribute(attr);
+  onAttribute(name: string, value: string): void {
+    this.scope.attribute(name, value);
   }
 
-  onOpen(tag: SaxesTagPlain): void {
+  onOpen(tagName: string): void {
     const depth = ++this.depth;
     if (depth > this.maxDepth) throw this.report.limit('maxDepth', 'element nesting depth');
     const hasAttrs = this.scope.begin();
@@ -87,19 +85,19 @@ export class StateMachine implements SaxEvents {
       this.kinds[depth] = K_SKIPPED;
       return;
     }
-    const name = this.scope.enter(tag.name, depth);
+    const name = this.scope.enter(tagName, depth);
     const code = name.info.code;
     const builder = this.builder;
     if (builder.responseStart >= 0) builder.checkResponseSize();
 
     switch (parentMode) {
       case CAPTURE:
-        this.capture.openChild(name.key, hasAttrs ? this.scope.attributes(tag.attributes) : {});
+        this.capture.openChild(name.key, hasAttrs ? this.scope.attributes() : {});
         this.modes[depth] = CAPTURE;
         this.kinds[depth] = K_CAPTURED;
         return;
       case PROP:
-        return this.openProperty(name, tag, hasAttrs, depth);
+        return this.openProperty(name, hasAttrs, depth);
       case RESPONSE:
         switch (code) {
           case E_HREF:
@@ -120,7 +118,7 @@ export class StateMachine implements SaxEvents {
             this.kinds[depth] = K_LOCATION;
             return;
         }
-        return this.startCapture(name, tag, hasAttrs, depth, C_RESPONSE_EXTENSION);
+        return this.startCapture(name, hasAttrs, depth, C_RESPONSE_EXTENSION);
       case PROPSTAT:
         switch (code) {
           case E_PROP:
@@ -147,9 +145,9 @@ export class StateMachine implements SaxEvents {
           case E_DESCRIPTION:
             return this.openDescription(depth, L_ROOT);
         }
-        return this.startCapture(name, tag, hasAttrs, depth, C_ROOT_EXTENSION);
+        return this.startCapture(name, hasAttrs, depth, C_ROOT_EXTENSION);
       case ERROR:
-        return this.startCapture(name, tag, hasAttrs, depth, C_ERROR);
+        return this.startCapture(name, hasAttrs, depth, C_ERROR);
       case LOCATION:
         if (code === E_HREF) return this.openText(depth, T_LOCATION_HREF);
         return this.skip(depth);
@@ -160,13 +158,13 @@ export class StateMachine implements SaxEvents {
         }
         return this.skip(depth);
       case TEXT:
-        this.report.diag('UNEXPECTED_ELEMENT', `<${tag.name}> inside a text element was skipped`);
+        this.report.diag('UNEXPECTED_ELEMENT', `<${tagName}> inside a text element was skipped`);
         return this.skip(depth);
       case PROLOG:
         this.prolog.seeRoot();
         if (code !== E_MULTISTATUS) {
-          const what = name.uri === '' ? `<${tag.name}>` : `<${tag.name}> in namespace ${name.uri}`;
-          return this.prolog.deferRoot(`the root element is ${what}, not {DAV:}multistatus`, `<${tag.name}`);
+          const what = name.uri === '' ? `<${tagName}>` : `<${tagName}> in namespace ${name.uri}`;
+          return this.prolog.deferRoot(`the root element is ${what}, not {DAV:}multistatus`, `<${tagName}`);
         }
         this.modes[depth] = ROOT;
         this.kinds[depth] = K_ROOT;
@@ -176,11 +174,7 @@ export class StateMachine implements SaxEvents {
     }
   }
 
-  onClose(tag: SaxesTagPlain): void {
-    const endName = this.input.endName;
-    if (tag.name !== endName && !tag.isSelfClosing) {
-      throw this.report.fail('XML_SYNTAX', `the end tag </${endName}> does not match <${tag.name}>`, true);
-    }
+  onClose(): void {
     const depth = this.depth;
     const kind = this.kinds[depth]!;
     if (kind !== K_SKIPPED) {
@@ -237,18 +231,20 @@ export class StateMachine implements SaxEvents {
     }
   }
 
-  /** Comments, processing instructions and the DOCTYPE are dropped, but bounded like text. */
-  onIgnored(text: string): void {
-    if (text.length > this.maxText) throw this.report.tooLong();
-  }
-
-  onDoctype(text: string): void {
-    this.onIgnored(text);
+  onDoctype(): void {
     this.report.diag('DOCTYPE', 'the DOCTYPE was ignored (no DTD is processed, no entity is expanded)');
   }
 
-  onSaxError(err: Error): void {
-    this.prolog.saxesError(err);
+  onDiagnostic(code: string, message: string): void {
+    this.report.diag(code, message);
+  }
+
+  onError(message: string): never {
+    return this.prolog.syntaxError(message);
+  }
+
+  onTooLong(): never {
+    throw this.report.tooLong();
   }
 
   // ---- opening -------------------------------------------------------------------------------
@@ -276,16 +272,16 @@ export class StateMachine implements SaxEvents {
     this.kinds[depth] = K_DESCRIPTION;
   }
 
-  private openProperty(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number): void {
+  private openProperty(name: Name, hasAttrs: boolean, depth: number): void {
     if (!name.info.keep) return this.skip(depth);
     this.builder.countProperty();
     this.capture.decoder = name.info.decoder;
-    this.startCapture(name, tag, hasAttrs, depth, C_PROPERTY);
+    this.startCapture(name, hasAttrs, depth, C_PROPERTY);
     this.capture.lang = this.scope.lang();
   }
 
-  private startCapture(name: Name, tag: SaxesTagPlain, hasAttrs: boolean, depth: number, kind: number): void {
-    this.capture.start(kind, name.key, hasAttrs ? this.scope.attributes(tag.attributes) : undefined);
+  private startCapture(name: Name, hasAttrs: boolean, depth: number, kind: number): void {
+    this.capture.start(kind, name.key, hasAttrs ? this.scope.attributes() : undefined);
     this.modes[depth] = CAPTURE;
     this.kinds[depth] = K_CAPTURE_ROOT;
   }

@@ -12,7 +12,8 @@ import type { DavResponse } from '../../lib/parser/model.js';
 import { resolveLimits } from '../../lib/limits.js';
 import { Prolog } from '../../lib/parser/prolog.js';
 import { Report } from '../../lib/parser/report.js';
-import { SaxAdapter } from '../../lib/parser/sax-adapter.js';
+import { TokenInput } from '../../lib/parser/input.js';
+import type { TokenEvents } from '../../lib/tokenizer/events.js';
 import { failure, thrown } from '../helpers/collect.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -484,13 +485,14 @@ describe('parser prolog (mutation tests)', () => {
   });
 });
 
-describe('Prolog.adopt (lib/parser/prolog.ts): what saxes throws that is not a MultistatusError', () => {
+describe('Prolog.adopt (lib/parser/prolog.ts): what the tokenizer or a handler throws that is not a MultistatusError', () => {
   it('becomes the parse\'s XML_SYNTAX failure, with its message, the position and the cause', () => {
     for (const [thrownValue, message] of [
       [new TypeError('internal state'), 'internal state'],
       ['a string', 'a string'],
     ] as const) {
-      const input = new SaxAdapter();
+      const input = new TokenInput(1000);
+      input.attach({} as TokenEvents);
       const report = new Report(input, resolveLimits(undefined), false);
       const prolog = new Prolog(input, report);
       const e = prolog.adopt(thrownValue);

@@ -7,7 +7,6 @@
 import { expect } from 'chai';
 import { MultistatusParser } from '../../lib/index.js';
 import type { DavResponse } from '../../lib/parser/model.js';
-import { xmlReason } from '../../lib/parser/xml-reasons.js';
 import { failure, parseText as parse } from '../helpers/collect.js';
 
 
@@ -157,22 +156,5 @@ describe('parser diagnostics and values (mutation tests)', () => {
       expect(summary.responses).to.equal(1);
       expect(responses.map((r) => [r.href, r.status?.code])).to.deep.equal([['/a', 200]]);
     });
-  });
-});
-
-describe('xmlReason for reasons a newer saxes may phrase differently (mutation tests)', () => {
-  it('a reason with a name keeps the whole name when saxes leaves off the full stop', () => {
-    expect(xmlReason('unbound namespace prefix: abc')).to.equal('an undeclared namespace prefix: abc');
-    expect(xmlReason('unbound namespace prefix: abc.')).to.equal('an undeclared namespace prefix: abc');
-  });
-
-  it('an unclosed or unmatched tag is shown as a tag, with its angle brackets', () => {
-    expect(xmlReason('unclosed tag: D:prop.')).to.equal('an element never closed: <D:prop>');
-    expect(xmlReason('unmatched closing tag: D:prop.')).to.equal('an end tag with no matching start tag: </D:prop>');
-  });
-
-  it('an unknown reason is kept in full, only a final full stop dropped', () => {
-    expect(xmlReason('something new')).to.equal('malformed XML: something new');
-    expect(xmlReason('something new.')).to.equal('malformed XML: something new');
   });
 });
