@@ -6,13 +6,12 @@
  */
 import { expect } from 'chai';
 import { tokenizeSaxes } from '../differential/saxes.js';
-import { loadOurs } from '../differential/load-ours.js';
+import { tokenizeOurs } from '../differential/ours.js';
 import { loadCatalogue } from './catalogue.js';
 import { bySection, runCase } from './run.js';
 
 const catalogue = await loadCatalogue();
 const sections = [...new Set(catalogue.selected.map((c) => c.section))];
-const ours = await loadOurs();
 /** saxes' failures on the selection (it is the reference, not the subject: they are listed, and pinned here). */
 const SAXES_FAILURES: string[] = [];
 
@@ -28,9 +27,8 @@ describe('W3C XML conformance suite (namespace-aware, no DTD)', function () {
 
   for (const section of sections) {
     const cases = catalogue.selected.filter((c) => c.section === section);
-    // Until test/differential/ours.ts exists (branch r3-tok), these are pending.
-    (ours.real ? it : it.skip)(`${section}: ${cases.length} cases, not-wf refused, well-formed accepted`, () => {
-      const failures = bySection(cases.map((c) => runCase(ours.tokenize, c))).flatMap((r) => r.failures);
+    it(`${section}: ${cases.length} cases, not-wf refused, well-formed accepted`, () => {
+      const failures = bySection(cases.map((c) => runCase(tokenizeOurs, c))).flatMap((r) => r.failures);
       const listed = failures.map((f) => `${f.case.id} (${f.case.type}, ${f.case.file}): ${f.accepted ? 'accepted' : `refused: ${f.message}`}\n  ${JSON.stringify(f.case.text?.slice(0, 400))}`);
       expect(listed, `${failures.length} case(s) failed`).to.deep.equal([]);
     });

@@ -98,7 +98,7 @@ export function markdownTable(ours: readonly CaseResult[], saxes: readonly CaseR
   );
   const failures = (title: string, rows: Iterable<SectionRow>): string[] => {
     const list = [...rows].flatMap((r) => r.failures).map((r) => `- ${describeFailure(r)}`);
-    return ['', `${title}: ${list.length === 0 ? 'none.' : ''}`, ...(list.length ? ['', ...list] : [])];
+    return ['', list.length === 0 ? `${title}: none.` : `${title}:`, ...(list.length ? ['', ...list] : [])];
   };
   lines.push(...failures('Failures of our tokenizer', a), ...failures('Failures of saxes (the reference, for comparison)', b.values()));
   return lines.join('\n');
