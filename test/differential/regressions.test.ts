@@ -6,6 +6,27 @@ import { expect } from 'chai';
 import type { Outcome } from './events.js';
 import { tokenizeOurs } from './ours.js';
 import { charChunks } from './corpus.js';
+import { MultistatusError, MultistatusParser } from '../../lib/index.js';
+import type { DavResponse } from '../../lib/index.js';
+
+/** The public parser over a multistatus body, whole and one character per write. */
+function parseBoth(xml: string, strict: boolean): { responses: DavResponse[]; error?: MultistatusError }[] {
+  return [[xml], charChunks(xml)].map((chunks) => {
+    const responses: DavResponse[] = [];
+    try {
+      const p = new MultistatusParser({ strict, onResponse: (r) => responses.push(r) });
+      for (const c of chunks) p.write(c);
+      p.end();
+      return { responses };
+    } catch (e) {
+      if (!(e instanceof MultistatusError)) throw e;
+      return { responses, error: e };
+    }
+  });
+}
+const ms = (rootAttrs: string, props: string): string =>
+  `<D:multistatus xmlns:D="DAV:" ${rootAttrs}><D:response><D:href>/a</D:href><D:propstat><D:prop>${props}</D:prop>` +
+  '<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>';
 
 
 /** Ours over `xml` whole and one character per chunk: both outcomes must equal `want`. */
@@ -33,12 +54,36 @@ describe('tokenizer regressions', () => {
     expectBoth('<foo xmlns:="http://example.org/namespace" />', 'refused');
   });
 
-  it('a namespace declaration whose prefix holds a colon (xmlns::p="…", a mutant of an Apache body) is refused (Namespaces §3: NCName)', () => {
+  it('a namespace declaration whose prefix holds a colon (xmlns::p, xmlns:p:q: mutants of an Apache and a Sabre body) is refused (Namespaces §3: NCName)', () => {
     expectBoth('<a xmlns::p="urn:x"/>', 'refused');
+    expectBoth('<a xmlns:p:q="urn:x"/>', 'refused');
+  });
+
+  it('lenient mode too refuses the malformed names above (a QName rule, not an unbound prefix)', () => {
+    for (const xml of ['<foo xmlns:="urn:x"/>', '<a xmlns:p:q="urn:x"/>', '<a xmlnsD:="DAV:"/>', '<p: xmlns:p="urn:x"/>']) {
+      expect(tokenizeOurs([xml], { strict: false }).ok, xml).to.equal(false);
+    }
   });
 
   it('an element or attribute name with an empty local part (<p:/>, p:="1") is refused (Namespaces §4 [7] QName: Prefix ":" LocalPart)', () => {
     expectBoth('<p: xmlns:p="urn:x"/>', 'refused');
     expectBoth('<a xmlns:p="urn:x" p:="1"/>', 'refused');
+  });
+
+  it('the public parser: a character reference with leading zeros is its character', () => {
+    for (const strict of [true, false]) {
+      for (const out of parseBoth(ms('', '<D:displayname>&#0000000000000000065;&#x0000042;</D:displayname>'), strict)) {
+        expect(out.error?.message).to.equal(undefined);
+        expect(out.responses[0]!.props.displayname).to.equal('AB');
+      }
+    }
+  });
+
+  it('the public parser: malformed namespace declarations (xmlns:, xmlns:p:q, xmlns::p) and an empty local name are XML_SYNTAX, strict or not', () => {
+    for (const attrs of ['xmlns:="urn:x"', 'xmlns:p:q="urn:x"', 'xmlns::p="urn:x"', 'xmlnsD:="x"']) {
+      for (const strict of [true, false]) {
+        for (const out of parseBoth(ms(attrs, ''), strict)) expect(out.error?.code, `${attrs}, strict: ${strict}`).to.equal('XML_SYNTAX');
+      }
+    }
   });
 });
