@@ -2,36 +2,54 @@ import { detach } from '../strings.js';
 
 const SLOTS = 512;
 
+/** A stored name, and the start-tag name that followed it last time (the guess for next time). */
+export interface NameEntry {
+  readonly name: string;
+  next: NameEntry | undefined;
+}
+
 /**
  * Names as strings without building one per tag: a name read from the chunk is compared, code by
  * code, with the name last stored in its slot (responses repeat the same few names), and only a
  * name not seen recently is cut out of the chunk. The same string object comes back for a
- * repeated name, so that whoever caches by name compares one pointer.
+ * repeated name, so that whoever caches by name compares one pointer. Each entry also remembers
+ * which start tag followed it, so that the tokenizer can check that guess in place first.
  */
 export class NameTable {
-  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly slots: (NameEntry | undefined)[] = new Array<NameEntry | undefined>(SLOTS).fill(undefined);
   /** Names cut from a chunk (misses): for tests of the cache. */
   misses = 0;
 
-  /** The name `s.slice(start, end)` (`end > start`). */
-  get(s: string, start: number, end: number): string {
+  /** The entry of the name `s.slice(start, end)` (`end > start`). */
+  entry(s: string, start: number, end: number): NameEntry {
     const n = end - start;
     const h = (n * 61 + s.charCodeAt(start) * 7 + s.charCodeAt(end - 1) * 3 + s.charCodeAt(start + (n >> 1))) & (SLOTS - 1);
     const stored = this.slots[h];
-    if (stored !== undefined && stored.length === n) {
+    if (stored !== undefined && stored.name.length === n) {
+      const name = stored.name;
       let k = 0;
-      while (k < n && stored.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      while (k < n && name.charCodeAt(k) === s.charCodeAt(start + k)) k++;
       if (k === n) return stored;
     }
     this.misses++;
     // Kept in the table: must not pin the chunk it was cut from.
-    const name = detach(s.slice(start, end));
-    this.slots[h] = name;
-    return name;
+    const entry: NameEntry = { name: detach(s.slice(start, end)), next: undefined };
+    this.slots[h] = entry;
+    return entry;
+  }
+
+  /** The name `s.slice(start, end)`, the stored string. */
+  get(s: string, start: number, end: number): string {
+    return this.entry(s, start, end).name;
   }
 
   /** The stored copy of a name that arrived in pieces. */
   whole(name: string): string {
-    return this.get(name, 0, name.length);
+    return this.entry(name, 0, name.length).name;
   }
+}
+
+/** True when `s` holds `name` at `i` (the caller has checked that it is long enough). */
+export function holds(s: string, i: number, name: string): boolean {
+  return s.startsWith(name, i);
 }

@@ -2,6 +2,7 @@
 // `<` and `>` of an element's tags. Each reads from `s[i]` and returns where the next state starts.
 import { isLowSurrogate, isName, isNameChar, isNameStart, isSupplementaryNameLead } from './chars.js';
 import { M, duplicate, mismatch } from './messages.js';
+import type { NameEntry } from './names.js';
 import * as S from './states.js';
 import type { Tokenizer } from './tokenizer.js';
 
@@ -24,6 +25,7 @@ function scanName(t: Tokenizer, s: string, i: number): number {
     }
     break;
   }
+  if (i - t.start > t.maxToken) t.tooLong();
   return i;
 }
 
@@ -42,8 +44,23 @@ function isSpaceCode(c: number): boolean {
 export function startName(t: Tokenizer, s: string, i: number): number {
   i = scanName(t, s, i);
   if (i === s.length) return i;
-  const c = s.charCodeAt(i);
-  t.tagName = nameEndingAt(t, s, i);
+  let entry: NameEntry;
+  if (t.acc === '') {
+    entry = t.names.entry(s, t.start, i);
+  } else {
+    const whole = t.acc + s.slice(t.start, i);
+    t.acc = '';
+    entry = t.names.entry(whole, 0, whole.length);
+  }
+  t.last.next = entry;
+  t.last = entry;
+  t.tagEntry = entry;
+  t.tagName = entry.name;
+  return startNameEnd(t, s, i, s.charCodeAt(i));
+}
+
+/** What follows a start tag's name (at `i`, the character `c`). */
+export function startNameEnd(t: Tokenizer, s: string, i: number, c: number): number {
   if (c === 0x3e) {
     t.openElement(t.tagName, false, i + 1);
     return i + 1;

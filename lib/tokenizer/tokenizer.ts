@@ -2,10 +2,11 @@ import { isHighSurrogate, isLowSurrogate, isNameStart, isSupplementaryNameLead }
 import type { TokenEvents } from './events.js';
 import { bang, cdata, comment, doctype, declaration, piBody, piTarget } from './markup.js';
 import { M, unclosed } from './messages.js';
-import { NameTable } from './names.js';
+import { NameTable, holds } from './names.js';
+import type { NameEntry } from './names.js';
 import { reference } from './references.js';
 import * as S from './states.js';
-import { attrEq, attrName, attrQuote, attrValue, emptyEnd, endName, endSpace, inTag, startName } from './tags.js';
+import { attrEq, attrName, attrQuote, attrValue, emptyEnd, endName, endSpace, inTag, startName, startNameEnd } from './tags.js';
 
 /** Options of a {@link Tokenizer}. */
 export interface TokenizerOptions {
@@ -41,8 +42,11 @@ export class Tokenizer {
   lineStart = 0;
   pairs = 0;
   crAt = -2;
-  // The document.
+  // The document: names of the open elements, and their entries in the name table.
   readonly open: string[] = [];
+  readonly openEntries: NameEntry[] = [];
+  /** The entry of the last tag's name: its `next` is the guess for the next start tag. */
+  last: NameEntry = { name: '', next: undefined };
   depth = 0;
   sawRoot = false;
   closedRoot = false;
@@ -56,6 +60,7 @@ export class Tokenizer {
   brackets = 0;
   // The tag being read.
   tagName = '';
+  tagEntry: NameEntry = this.last;
   attrName = '';
   spaced = false;
   quote = 0;
@@ -202,13 +207,15 @@ export class Tokenizer {
       case S.PI_TARGET:
       case S.DECLARATION:
         this.acc += s.slice(this.start);
-        if (this.acc.length > this.maxToken) this.tooLong();
+        // A CDATA section's `]` just read may be its end, not its text.
+        if (this.acc.length - (this.state === S.CDATA ? this.mark : 0) > this.maxToken) this.tooLong();
         return;
       case S.COMMENT:
       case S.PI_BODY:
       case S.DOCTYPE:
         this.skipped += n - this.start;
-        if (this.skipped > this.maxToken) this.tooLong();
+        // A comment's dashes or a PI's `?` just read may be its end, not its text.
+        if (this.skipped - (this.state === S.DOCTYPE ? 0 : this.mark) > this.maxToken) this.tooLong();
         return;
       case S.REF:
         this.ref += s.slice(this.refStart);
@@ -239,6 +246,7 @@ export class Tokenizer {
             this.acc = '';
             this.state = S.LT;
             this.i = i + 1;
+            if (text.length > this.maxToken) this.tooLong();
             if (text.length > 0) this.events.onText(text);
             return i + 1;
           }
@@ -376,9 +384,20 @@ export class Tokenizer {
     this.declPossible = this.atStart;
     this.atStart = false;
     switch (c) {
-      case 0x2f: // '/'
+      case 0x2f: {
+        // '/': most end tags close the open element and end right after its name: check in place.
+        const depth = this.depth;
+        if (depth > 0) {
+          const name = this.open[depth - 1]!;
+          const end = i + 1 + name.length;
+          if (end < s.length && s.charCodeAt(end) === 0x3e && holds(s, i + 1, name)) {
+            this.closeElement(name, end + 1);
+            return end + 1;
+          }
+        }
         this.state = S.END_NAME;
         return i + 1;
+      }
       case 0x21: // '!'
         this.bang = '';
         this.state = S.BANG;
@@ -388,9 +407,26 @@ export class Tokenizer {
         return i + 1;
     }
     if (isNameStart(c) || isSupplementaryNameLead(c)) {
+      if (this.attrNames.length !== 0) {
+        this.attrNames.length = 0;
+        this.attrSet = undefined;
+      }
+      // Responses repeat: the name that followed the last tag's name last time is checked in place.
+      const guess = this.last.next;
+      if (guess !== undefined) {
+        const name = guess.name;
+        const end = i + name.length;
+        if (end < s.length && holds(s, i, name)) {
+          const after = s.charCodeAt(end);
+          if (after === 0x3e || after === 0x2f || after === 32 || after === 10 || after === 13 || after === 9) {
+            this.last = guess;
+            this.tagEntry = guess;
+            this.tagName = name;
+            return startNameEnd(this, s, end, after);
+          }
+        }
+      }
       this.start = i;
-      this.attrNames.length = 0;
-      this.attrSet = undefined;
       this.state = S.START_NAME;
       return i;
     }
@@ -416,6 +452,7 @@ export class Tokenizer {
       if (this.closedRoot) this.fail(M.secondRoot);
       this.sawRoot = true;
     }
+    this.openEntries[this.depth] = this.tagEntry;
     this.open[this.depth++] = name;
     this.state = S.TEXT;
     this.start = after;
@@ -429,6 +466,7 @@ export class Tokenizer {
     this.i = after;
     const depth = --this.depth;
     this.open[depth] = '';
+    this.last = this.openEntries[depth]!;
     if (depth === 0) this.closedRoot = true;
     this.state = S.TEXT;
     this.start = after;

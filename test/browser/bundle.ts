@@ -1,5 +1,5 @@
 /**
- * Bundles the library (lib/index.ts with saxes) into an ES module for browsers,
+ * Bundles the library (lib/index.ts with its tokenizer) into an ES module for browsers,
  * dist/browser/multistatus.js, with code splitting: web-streams-polyfill, reached only through a
  * dynamic import, lands in a chunk of its own (dist/browser/chunks/) that a browser with web streams
  * never fetches. The build fails on any import of a Node built-in
