@@ -64,7 +64,7 @@ function checkAll(...checks: (() => void)[]): void {
 }
 
 describe('differential: our tokenizer against saxes', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   this.slow(20_000);
   const ours: Tokenize = tokenizeOurs;
   const fixtures = fixtureInputs();
