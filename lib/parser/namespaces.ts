@@ -33,7 +33,7 @@ export interface PrefixSlot {
 }
 
 /**
- * Our own namespace scope (saxes runs without `xmlns`, which is slower and quadratic in depth):
+ * Our own namespace scope (the tokenizer only checks well-formedness; names are resolved here):
  * one binding slot per prefix, changed only by elements that declare namespaces, restored when
  * they close. A resolved name remembers its prefix's slot and the URI it saw there, so checking
  * that it is still valid is one comparison: a declaration that rebinds a prefix to the URI it
@@ -80,7 +80,7 @@ export class NamespaceScope<I> {
    * parsing can go on, resolves to the URI `prefix + ":"` (lighttpd's `<DAV:getetag/>` -> `DAV:`).
    */
   element(name: string): ResolvedName<I> {
-    // A two-way cache in front of the Map: saxes hands us a fresh string per tag, and a
+    // A two-way cache in front of the Map: the tokenizer hands us its stored string per name, and a
     // comparison or two is cheaper than hashing it. Two ways, so that two names of one body
     // that fall on the same slot (D:getcontenttype and lp1:creationdate do) do not evict each
     // other on every response.

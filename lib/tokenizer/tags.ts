@@ -25,7 +25,6 @@ function scanName(t: Tokenizer, s: string, i: number): number {
     }
     break;
   }
-  if (i - t.start > t.maxToken) t.tooLong();
   return i;
 }
 
