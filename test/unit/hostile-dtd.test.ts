@@ -13,22 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { iterate, push } from '../helpers/parse-outcome.js';
 import type { Outcome } from '../helpers/parse-outcome.js';
+import { OK, billionLaughs, body, displayname } from '../helpers/hostile-bodies.js';
 
 const enc = new TextEncoder();
-const OK = (href: string): string =>
-  `<D:response><D:href>${href}</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>`;
-const body = (doctype: string, inner: string): string =>
-  `<?xml version="1.0" encoding="utf-8"?>\n${doctype}\n<D:multistatus xmlns:D="DAV:">${OK('/before')}${inner}</D:multistatus>`;
-const displayname = (value: string): string =>
-  `<D:response><D:href>/x</D:href><D:propstat><D:prop><D:displayname>${value}</D:displayname></D:prop>` +
-  `<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>`;
-
-function billionLaughs(): string {
-  let decls = '<!ENTITY lol0 "lol">';
-  for (let i = 1; i <= 10; i++) decls += `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`;
-  return `<!DOCTYPE lolz [${decls}]>`;
-}
-
 /** Runs the body, measuring time and heap growth; the error must be XML_SYNTAX after /before. */
 async function refused(xml: string): Promise<{ outcome: Outcome; ms: number; heapMiB: number }> {
   const heap0 = process.memoryUsage().heapUsed;

@@ -9,15 +9,9 @@ import { join } from 'node:path';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { chunksOf, iterate, pipe, push } from '../helpers/parse-outcome.js';
 import type { Outcome } from '../helpers/parse-outcome.js';
+import { APACHE_401, NGINX_502, XHTML_403 } from '../helpers/hostile-bodies.js';
 
 const enc = new TextEncoder();
-
-const NGINX_502 =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-const APACHE_401 =
-  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>401 Unauthorized</title>\n</head><body>\n<h1>Unauthorized</h1>\n</body></html>\n';
-const XHTML_403 =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>403 Forbidden</title></head><body/></html>';
 
 const cases: [string, string | Uint8Array, RegExp][] = [
   ['an nginx 502 HTML page', NGINX_502, /<html>.*<title>502 Bad Gateway<\/title>/],
