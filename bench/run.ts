@@ -205,10 +205,10 @@ async function main(): Promise<void> {
   // The reading of the figures (why a target is missed) is written by hand in bench/ANALYSIS.md.
   const analysisFile = join(REPO_ROOT, 'bench', 'ANALYSIS.md');
   const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : undefined;
-  // The walk section (npm run bench:walk) has its own runner: carry it over.
+  // The walk and write-outcome sections (npm run bench:walk, bench:write-outcome) have their own runners: carry them over.
   const previous = existsSync(join(out, 'RESULTS.md')) ? readFileSync(join(out, 'RESULTS.md'), 'utf8') : '';
-  const walk = /<!-- walk:[^]*?<!-- \/walk -->/.exec(previous)?.[0];
-  writeFileSync(join(out, 'RESULTS.md'), renderMarkdown(results, chart, analysis) + (walk ? `\n${walk}\n` : ''));
+  const kept = [...previous.matchAll(/<!-- (walk|write-outcome):[^]*?<!-- \/\1 -->/g)].map((m) => `\n${m[0]}\n`).join('');
+  writeFileSync(join(out, 'RESULTS.md'), renderMarkdown(results, chart, analysis) + kept);
   log('');
   for (const t of evaluateTargets(results)) log(`${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
   log(`\nwrote ${join(out, 'RESULTS.md')}${chart ? ` and ${join(out, chart)}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

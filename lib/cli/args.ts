@@ -1,5 +1,7 @@
 /** The command line of `multistatus`, parsed and checked into {@link CliOptions}. */
 import { UsageError } from './exit.js';
+import { checkWrite, newWriteArgs, setWriteValue, WRITE_HTTP_ONLY, WRITE_VALUE_OPTIONS } from './write-args.js';
+import type { WriteArgs, WriteValueOption } from './write-args.js';
 
 export type Format = 'ndjson' | 'table' | 'summary';
 export type Depth = '0' | '1' | 'infinity';
@@ -64,9 +66,12 @@ export interface CliOptions {
   utc: boolean;
   /** Warnings about the command line that do not stop it (an -H that overrides an option). */
   warnings: string[];
+  /** `-X` and the options of the write methods (write-args.ts). */
+  write: WriteArgs;
 }
 
-type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns';
+type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns'
+  | WriteValueOption;
 type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version' | 'netrc' | 'insecure' | 'propstats'
   | 'diagnostics' | 'reverse' | 'relative' | 'utc';
 
@@ -84,6 +89,7 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--type': 'type', '-t': 'type',
   '--sort': 'sort', '-s': 'sort',
   '--columns': 'columns', '-c': 'columns',
+  ...WRITE_VALUE_OPTIONS,
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
@@ -103,7 +109,7 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
 };
 
 /** Options that only make sense when the input is a URL. */
-const HTTP_ONLY: readonly string[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout', 'concurrency', 'sync', 'cacert', 'netrc', 'insecure'];
+const HTTP_ONLY: readonly string[] = ['depth', 'prop', 'report', 'header', 'user', 'timeout', 'concurrency', 'sync', 'cacert', 'netrc', 'insecure', ...WRITE_HTTP_ONLY];
 
 /** Table columns and what they show. */
 export const COLUMNS: readonly string[] = ['type', 'size', 'modified', 'status', 'etag', 'ctype', 'name', 'path'];
@@ -117,7 +123,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
     action: 'parse', input: '', props: [], propname: false, headers: [], strict: false, netrc: false, insecure: false,
-    propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [],
+    propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [], write: newWriteArgs(),
   };
   const seen = new Set<string>();
   const inputs: string[] = [];
@@ -211,6 +217,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (opts.report === '-' && opts.input === '-') throw new UsageError('stdin cannot be both the input and the --report body');
   if (opts.insecure && opts.cacert !== undefined) throw new UsageError('--insecure and --cacert do not go together');
+  checkWrite(opts.write, opts.propname ? new Set([...seen, 'propname']) : seen, opts.depth);
   opts.warnings.push(...headerWarnings(opts, seen));
   return opts;
 }
@@ -308,6 +315,8 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
       if (!URL.canParse(value)) throw new UsageError(`--base wants an absolute URL, got "${value}"`);
       opts.base = value;
       return;
+    default:
+      setWriteValue(opts.write, name, value, seen, checkProperty);
   }
 }
 

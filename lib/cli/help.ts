@@ -65,6 +65,29 @@ Request (URL input only)
                         the body (default: no limit)
   Proxies: HTTPS_PROXY, HTTP_PROXY (or lower case), except for the hosts in NO_PROXY.
 
+Write methods (URL input only; a write is sent only when -X names it)
+  -X, --request METHOD  DELETE, COPY, MOVE, PROPPATCH, LOCK or UNLOCK. A 207 answer is read entry
+                        by entry: what happened to each resource (or property). An entry is ok
+                        (2xx), failed, or dependent (424 Failed Dependency: a consequence of
+                        another failure). Exit 4 when an entry is not ok
+      --destination URL COPY, MOVE: where to (an absolute URL)
+      --overwrite T|F   COPY, MOVE: F refuses to replace an existing destination
+      --set NAME=VALUE  PROPPATCH: set this property; repeatable. NAME: a DAV: local name or
+                        {namespace}name; VALUE: text
+      --remove NAME     PROPPATCH: remove this property; repeatable
+      --owner TEXT      LOCK: the lock owner
+      --lock-timeout SECONDS|infinite
+                        LOCK: the timeout to ask for (default: the server's)
+      --lock-token TOKEN
+                        UNLOCK: the lock to release; LOCK: refresh this lock instead
+  -d, --depth 0|infinity
+                        COPY of a collection and LOCK (default infinity); not for the others
+  Output: ndjson, one line per entry: href, path, outcome, status (the status form) or
+  properties (name: status code; every per-property status with --propstats), error (condition
+  names), responseDescription, location; then one line on stderr with the HTTP status, the
+  counts, a Location and a lock token. table: the failures first, then what succeeded, then
+  that line. summary: one JSON object (counts by status, the first failures, lock, location).
+
   -h, --help            this text
   -V, --version         the version
 
@@ -76,6 +99,7 @@ Exit status
   2  usage error (one line, then see --help)
   3  HTTP error: no connection, timeout, a status other than 207 (its status and the start of
      its body are shown; 401 says that credentials are needed), a body that broke off
+  4  -X: the server answered 207 and at least one entry (resource or property) did not succeed
 
 Examples
   multistatus https://dav.example/files/ --depth infinity | jq -r 'select(.props.getcontentlength > 1e9) | .path'
@@ -83,6 +107,8 @@ Examples
   multistatus https://cal.example/dav/calendars/me/work/ --report calendar-query.xml --depth 1 -u me
   curl -s -X PROPFIND -H 'Depth: 1' https://dav.example/files/ | multistatus - --format summary
   multistatus saved-listing.xml.gz --format summary --diagnostics
+  multistatus -X DELETE https://dav.example/files/old/ -f table
+  multistatus -X PROPPATCH https://dav.example/files/a.txt --set '{http://example.com/ns}color=red'
 `;
 
 /** The version in the package.json that ships with this file (found by walking up from here). */

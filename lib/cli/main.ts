@@ -32,6 +32,7 @@ import { safeLine, safeLines } from './safe-text.js';
 import { summaryFormat } from './summary.js';
 import { tableFormat } from './table.js';
 import { transport } from './transport.js';
+import { runWrite } from './write.js';
 
 let progress: Progress | undefined;
 
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const out = new Output(process.stdout);
   const formatName: FormatName = opts.format ?? (out.isTTY ? 'table' : 'ndjson');
   const columns = tableColumns(opts, formatName);
+  if (opts.url && opts.write.method !== undefined) return write(opts, opts.url, out, formatName);
   if (opts.url && (opts.sync !== undefined || (opts.depth === 'infinity' && opts.report === undefined))) {
     return drive(opts, opts.url, out, formatName, columns);
   }
@@ -141,6 +143,22 @@ async function drive(opts: CliOptions, url: URL, out: Output, formatName: Format
     return fail(cliHttpError(e, { auth: request.auth, timeout: opts.timeout, method: opts.sync !== undefined ? 'REPORT' : 'PROPFIND', url }));
   }
   return EXIT_OK;
+}
+
+/** `-X METHOD`: a write method (write.ts), its outcome printed entry by entry; exit 4 on a partial failure. */
+async function write(opts: CliOptions, url: URL, out: Output, format: FormatName): Promise<number> {
+  try {
+    const request = clientOptions({
+      headers: opts.headers,
+      auth: await askCredentials(opts, url),
+      fetch: await transport({ insecure: opts.insecure, cacert: opts.cacert, env: process.env }),
+      timeout: opts.timeout,
+      userAgent: `multistatus/${version()}`,
+    });
+    return await runWrite({ opts, url, format, out, stderr: process.stderr, request });
+  } catch (e) {
+    return fail(e);
+  }
 }
 
 /** The output format with what --relative, --sort and --type add to it. */
