@@ -17,8 +17,14 @@ const SCRIPTS = fileURLToPath(new URL('../servers/', import.meta.url));
 /** Bound on one start: it may have to apt-get install the server first. */
 const START_TIMEOUT_MS = 240_000;
 
-/** `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused). */
-export type ServerName = 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav';
+/**
+ * `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused).
+ * `svn`: Subversion's mod_dav_svn (autoversioning) under apache2, the seeded root imported into a
+ * fresh repository. `webdav-server`: the npm package (a devDependency), stock options.
+ */
+export type ServerName =
+  | 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav'
+  | 'xandikos' | 'svn' | 'webdav-server';
 
 export interface LiveServer {
   name: ServerName;
