@@ -1,0 +1,246 @@
+/**
+ * The compatibility matrix: every live server against every operation of the library's public API
+ * (propfind at each Depth, walk, report, syncCollection with and without paging), each outcome
+ * recorded in test/live/results/matrix.json (`npm run matrix:table` prints it) before what must
+ * hold is asserted: every listing names exactly what was seeded, every walk lists the whole tree,
+ * every raw `#` or `?` in an href is diagnosed. What a server does (refuse, cap, page or not) is
+ * recorded, never asserted as a guess. Requests per server are bounded, and so is each one's time.
+ */
+import { expect } from 'chai';
+import { MultistatusError, propfind, report, syncCollection, walk } from '../../lib/index.js';
+import type { DavResponse, Depth, Diagnostic, MultistatusIterator, RequestOptions } from '../../lib/index.js';
+import { CALDAV_QUERY_MARCH, MARCH_EVENTS } from './matrix/caldav.js';
+import { compareListing, CountingFetch, describeError, diagnosticCodes, messageOf, pathOfRawHref, rawHashOrQuery, stripOrigin, upToDepth } from './matrix/measure.js';
+import { OPERATIONS, writeMatrix } from './matrix/record.js';
+import type { Cell, OperationId, ServerRow } from './matrix/record.js';
+import { MATRIX_SERVERS, seedCalendars, TARGETS } from './matrix/targets.js';
+import { encodePath } from './dav.js';
+import { liveServer } from './servers.js';
+
+/** Requests one server may receive from this file (the walks take at most ~20). */
+const MAX_REQUESTS = 200;
+/** Per request: waiting for headers, then for each chunk. */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** Responses one operation may yield (the seeded trees hold ~40). */
+const MAX_RESPONSES = 2_000;
+const LISTED_PROPS = ['resourcetype', 'getcontentlength', 'getlastmodified'];
+
+interface Measured {
+  cell: Cell;
+  /** What went wrong, as the assertion reports it; empty when the library coped. */
+  problems: string[];
+}
+
+/** Every raw `#` or `?` href must come with a diagnostic naming it, with a position in the body (issue 20 point 4). */
+function undiagnosedHrefs(responses: readonly DavResponse[], diagnostics: readonly Diagnostic[]): string[] {
+  const problems: string[] = [];
+  for (const r of responses) {
+    if (!rawHashOrQuery(r.href)) continue;
+    const d = diagnostics.find((x) => x.href === r.href);
+    if (!d) problems.push(`raw "#" or "?" in href ${r.href}: no diagnostic`);
+    else if (!(d.line > 0)) problems.push(`raw "#" or "?" in href ${r.href}: diagnostic ${d.code} without a position (line ${d.line})`);
+  }
+  return problems;
+}
+
+/** Short notes on what was odd in a 207: absolute hrefs, raw `#`/`?`, diagnostics. */
+function notesOf(responses: readonly DavResponse[], diagnostics: readonly Diagnostic[]): string[] {
+  const notes: string[] = [];
+  if (responses.some((r) => /^[a-z]+:\/\//i.test(r.href))) notes.push('absolute hrefs');
+  const raw = responses.filter((r) => rawHashOrQuery(r.href)).length;
+  if (raw) notes.push(`${raw} hrefs with a raw # or ?`);
+  if (diagnostics.length) notes.push(`diagnostics: ${diagnosticCodes(diagnostics)}`);
+  return notes;
+}
+
+const responses = (n: number): string => `${n} response${n === 1 ? '' : 's'}`;
+const withNotes = (text: string, notes: string[]): string => (notes.length ? `${text}; ${notes.join('; ')}` : text);
+
+/** Drain `it`; a thrown error is returned, not raised. */
+async function drain(it: MultistatusIterator): Promise<{ got: DavResponse[]; error?: unknown }> {
+  const got: DavResponse[] = [];
+  try {
+    for await (const r of it) {
+      got.push(r as DavResponse);
+      if (got.length > MAX_RESPONSES) throw new Error(`more than ${MAX_RESPONSES} responses: runaway`);
+    }
+    return { got };
+  } catch (error) {
+    return { got, error };
+  }
+}
+
+const rows: ServerRow[] = [];
+
+describe('live compatibility matrix', function () {
+  after(function () {
+    if (rows.length) writeMatrix(rows, MATRIX_SERVERS);
+  });
+
+  for (const name of MATRIX_SERVERS) {
+    describe(name, function () {
+      this.timeout(90_000);
+      const target = TARGETS[name];
+      const live = liveServer(name, target.seed);
+      const counter = new CountingFetch(MAX_REQUESTS);
+      const row: ServerRow = { name, kind: target.kind, cells: {} };
+      rows.push(row);
+      let expected: Set<string>;
+      let base: string;
+      const opts = (): RequestOptions => {
+        const o: RequestOptions = { fetch: counter.fetch, timeout: REQUEST_TIMEOUT_MS };
+        if (target.auth) {
+          const [username, password] = target.auth.split(':') as [string, string];
+          o.auth = { username, password };
+        }
+        return o;
+      };
+      const urlOf = (path: string): string => live().url + encodePath(path).slice(1);
+      const record = (op: OperationId, m: Measured): void => {
+        row.cells[op] = m.problems.length && !m.cell.text.includes(m.problems[0]!) ? { ...m.cell, text: `${m.cell.text}; ✗ ${stripOrigin(m.problems[0]!)}${m.problems.length > 1 ? ` (+${m.problems.length - 1} more)` : ""}` } : m.cell;
+        if (counter.software) row.software = counter.software;
+        expect(m.problems, `${name}: ${OPERATIONS.find(([id]) => id === op)![1]}: ${m.cell.text}`).to.deep.equal([]);
+      };
+
+      before(async function () {
+        if (target.kind === 'caldav') await seedCalendars(live().url, target);
+        expected = await target.expected(live().root);
+        base = urlOf(target.base);
+      });
+
+      const propfindAt = async (depth: Depth): Promise<Measured> => {
+        const it = propfind(base, { depth, props: LISTED_PROPS, ...opts() });
+        const { got, error } = await drain(it);
+        if (error) {
+          const refused = error instanceof MultistatusError && error.code === 'HTTP';
+          if (refused) return { cell: { outcome: 'refused', text: `${describeError(error)} → MultistatusError HTTP` }, problems: [] };
+          return { cell: { outcome: 'fail', text: messageOf(error) }, problems: [messageOf(error)] };
+        }
+        const { diagnostics } = await it.summary();
+        const wanted = depth === 'infinity' ? expected : upToDepth(expected, target.base, depth);
+        let problems = compareListing(got, wanted);
+        let text = `207, ${responses(got.length)}`;
+        let outcome: Cell['outcome'] = 'ok';
+        if (depth === 'infinity' && problems.length && compareListing(got, upToDepth(expected, target.base, 1)).length === 0) {
+          problems = [];
+          text += ', only Depth 1 (infinity capped)';
+          outcome = 'odd';
+        } else if (depth === 'infinity') {
+          text += ', the whole tree';
+        }
+        problems.push(...undiagnosedHrefs(got, diagnostics));
+        const notes = notesOf(got, diagnostics);
+        if (notes.length && outcome === 'ok') outcome = 'odd';
+        if (problems.length) outcome = 'fail';
+        return { cell: { outcome, text: withNotes(text, notes) }, problems };
+      };
+
+      it('PROPFIND Depth 0', async function () {
+        record('propfind-0', await propfindAt(0));
+      });
+      it('PROPFIND Depth 1', async function () {
+        record('propfind-1', await propfindAt(1));
+      });
+      it('PROPFIND Depth infinity', async function () {
+        record('propfind-infinity', await propfindAt('infinity'));
+      });
+
+      it('walk() lists the whole tree', async function () {
+        let fellBack = '';
+        const onFallback = (mode: string, refusal?: string): void => {
+          fellBack = mode === 'depth-1' ? `infinity taken as refused (${refusal ?? '?'}) → Depth 1 walk; ` : 'infinity answered as Depth 1 → Depth 1 below; ';
+        };
+        const it = walk(base, { concurrency: 3, onFallback, ...opts() });
+        const { got, error } = await drain(it);
+        if (error) {
+          const text = `${fellBack}walk failed after ${responses(got.length)}: ${messageOf(error)}`;
+          record('walk', { cell: { outcome: 'fail', text }, problems: [text] });
+          return;
+        }
+        const s = await it.summary();
+        const sent = s.requests - s.retries;
+        const how =
+          s.mode === 'infinity' ? 'one Depth infinity request'
+          : s.mode === 'depth-1' ? `infinity refused (${s.refusal ?? '?'}) → Depth 1 walk, ${sent} requests`
+          : `infinity answered as Depth 1 → Depth 1 below, ${sent} requests`;
+        const problems = [...compareListing(got, expected), ...s.failures.map((f) => `listing failed: ${f.message}`)];
+        problems.push(...undiagnosedHrefs(got, s.diagnostics));
+        const notes = notesOf(got, s.diagnostics);
+        const outcome = problems.length ? 'fail' : s.mode === 'infinity' && !notes.length ? 'ok' : 'odd';
+        record('walk', { cell: { outcome, text: withNotes(`${how}; ${responses(got.length)}${problems.length ? '' : ', all seeded'}`, notes) }, problems });
+      });
+
+      it('REPORT calendar-query', async function () {
+        if (target.kind !== 'caldav') {
+          record('report', { cell: { outcome: 'n/a', text: 'n/a (no CalDAV)' }, problems: [] });
+          return;
+        }
+        const it = report(urlOf(target.calendar!), CALDAV_QUERY_MARCH, { depth: 1, ...opts() });
+        const { got, error } = await drain(it);
+        if (error) {
+          record('report', { cell: { outcome: 'fail', text: messageOf(error) }, problems: [messageOf(error)] });
+          return;
+        }
+        const want = new Set(MARCH_EVENTS.map((o) => target.calendar! + o.name));
+        const problems = compareListing(got, want);
+        for (const r of got) {
+          const data = r.props['{urn:ietf:params:xml:ns:caldav}calendar-data'];
+          if (typeof data !== 'string' || !data.includes('BEGIN:VEVENT')) problems.push(`no calendar-data for ${pathOfRawHref(r.href)}`);
+        }
+        const { diagnostics } = await it.summary();
+        const notes = notesOf(got, diagnostics);
+        const outcome = problems.length ? 'fail' : notes.length ? 'odd' : 'ok';
+        record('report', { cell: { outcome, text: withNotes(`207, ${got.length} events with calendar-data`, notes) }, problems });
+      });
+
+      let syncRefused: string | undefined;
+      const syncUrl = (): string => (target.kind === 'caldav' ? urlOf(target.calendar!) : base);
+      const syncMembers = (): Set<string> =>
+        target.kind === 'caldav'
+          ? new Set([...expected].filter((p) => p.startsWith(target.calendar!) && p !== target.calendar))
+          : new Set([...upToDepth(expected, target.base, 1)].filter((p) => p !== target.base));
+
+      it('sync-collection', async function () {
+        const it = syncCollection(syncUrl(), { props: ['getetag'], ...opts() });
+        const { got, error } = await drain(it);
+        if (error) {
+          if (error instanceof MultistatusError && error.code === 'HTTP') {
+            syncRefused = describeError(error);
+            record('sync', { cell: { outcome: 'refused', text: `${syncRefused} → MultistatusError HTTP` }, problems: [] });
+            return;
+          }
+          record('sync', { cell: { outcome: 'fail', text: messageOf(error) }, problems: [messageOf(error)] });
+          return;
+        }
+        const s = await it.summary();
+        const problems = compareListing(got, syncMembers());
+        if (!s.syncToken) problems.push('no sync-token');
+        const notes = notesOf(got, s.diagnostics);
+        const outcome = problems.length ? 'fail' : notes.length ? 'odd' : 'ok';
+        record('sync', { cell: { outcome, text: withNotes(`207, ${got.length} members and a sync-token`, notes) }, problems });
+      });
+
+      it('sync-collection with limit 1 (507 paging)', async function () {
+        if (syncRefused !== undefined) {
+          record('sync-paged', { cell: { outcome: 'n/a', text: `n/a (sync-collection refused: ${syncRefused})` }, problems: [] });
+          return;
+        }
+        const it = syncCollection(syncUrl(), { props: ['getetag'], limit: 1, ...opts() });
+        const { got, error } = await drain(it);
+        if (error) {
+          record('sync-paged', { cell: { outcome: 'fail', text: messageOf(error) }, problems: [messageOf(error)] });
+          return;
+        }
+        const s = await it.summary();
+        const problems = compareListing(got, syncMembers());
+        if (!s.syncToken) problems.push('no final sync-token');
+        const text =
+          s.requests > 1
+            ? `507 on each page → followed: ${s.requests} requests, ${got.length} members`
+            : `limit ignored: 1 request, all ${got.length} members`;
+        const outcome = problems.length ? 'fail' : s.requests > 1 ? 'ok' : 'odd';
+        record('sync-paged', { cell: { outcome, text }, problems });
+      });
+    });
+  }
+});
