@@ -20,11 +20,12 @@ const START_TIMEOUT_MS = 240_000;
 /**
  * `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused).
  * `svn`: Subversion's mod_dav_svn (autoversioning) under apache2, the seeded root imported into a
- * fresh repository. `webdav-server`: the npm package (a devDependency), stock options.
+ * fresh repository. `webdav-server`: the npm package (a devDependency), stock options. `chezdav`:
+ * GNOME phodav's server.
  */
 export type ServerName =
   | 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav'
-  | 'xandikos' | 'svn' | 'webdav-server';
+  | 'xandikos' | 'svn' | 'webdav-server' | 'chezdav';
 
 export interface LiveServer {
   name: ServerName;

@@ -12,7 +12,7 @@ import { fsListing, seedTrickyTree } from '../tree.js';
 
 /** Row order of the matrix. */
 export const MATRIX_SERVERS: readonly ServerName[] = [
-  'apache2', 'apache2-finite', 'nginx', 'lighttpd', 'rclone', 'sabre', 'svn', 'webdav-server',
+  'apache2', 'apache2-finite', 'nginx', 'lighttpd', 'rclone', 'sabre', 'svn', 'webdav-server', 'chezdav',
   'radicale', 'sabre-caldav', 'xandikos',
 ];
 
@@ -30,16 +30,26 @@ export interface Target {
   calendar?: string;
   /** Entries the server is known never to list (nginx's dav-ext hides dot-files). */
   hidden?: (path: string) => boolean;
+  /**
+   * Paths the server's hrefs name wrongly, as measured (decoded href path -> the seeded path it
+   * stands for): chezdav writes `%` unencoded, so `%20literal.txt` comes back naming ` literal.txt`.
+   */
+  aliases?: Record<string, string>;
 }
 
 const isDotFile = (path: string): boolean => /\/\.[^/]+\/?$/.test(path);
+/**
+ * A `%` that starts no escape: chezdav lists such names (`100%.txt`, `pct%dir/`) with an empty
+ * `<D:href/>`, so nothing below them can be reached.
+ */
+const hasBadEscape = (path: string): boolean => /%(?![0-9A-Fa-f]{2})/.test(path);
 
 async function treePaths(root: string, hidden?: (path: string) => boolean): Promise<Set<string>> {
   const all = await fsListing(join(root, 'tree'), '/tree/', Infinity);
   return new Set([...all.keys()].filter((p) => !hidden?.(p)));
 }
 
-function filesTarget(hidden?: (path: string) => boolean): Target {
+function filesTarget(hidden?: (path: string) => boolean, aliases?: Record<string, string>): Target {
   const t: Target = {
     kind: 'files',
     base: '/tree/',
@@ -47,6 +57,7 @@ function filesTarget(hidden?: (path: string) => boolean): Target {
     expected: (root) => treePaths(root, hidden),
   };
   if (hidden) t.hidden = hidden;
+  if (aliases) t.aliases = aliases;
   return t;
 }
 
@@ -80,6 +91,7 @@ export const TARGETS: Record<ServerName, Target> = {
   sabre: filesTarget(),
   svn: filesTarget(),
   'webdav-server': filesTarget(),
+  chezdav: filesTarget(hasBadEscape, { '/tree/ literal.txt': '/tree/%20literal.txt' }),
   radicale: calendarTarget('/user/', 'user:x'), // auth none: any password
   'sabre-caldav': calendarTarget('/calendars/admin/', 'admin:admin', ['outbox/']),
   xandikos: calendarTarget('/user/calendars/', 'user:x'), // no auth: the header is ignored
