@@ -14,6 +14,7 @@ import { compareListing, CountingFetch, describeError, diagnosticCodes, messageO
 import { OPERATIONS, writeMatrix } from './matrix/record.js';
 import type { Cell, OperationId, ServerRow } from './matrix/record.js';
 import { MATRIX_SERVERS, seedCalendars, TARGETS } from './matrix/targets.js';
+import { measureWrite, setupFailed, WRITE_OPERATIONS } from './matrix/writes.js';
 import { encodePath } from './dav.js';
 import { liveServer } from './servers.js';
 
@@ -245,6 +246,19 @@ describe('live compatibility matrix', function () {
         const outcome = problems.length ? 'fail' : s.requests > 1 ? 'ok' : 'odd';
         record('sync-paged', { cell: { outcome, text }, problems });
       });
+
+      for (const op of WRITE_OPERATIONS) {
+        it(OPERATIONS.find(([id]) => id === op)![1], async function () {
+          let m;
+          try {
+            m = await measureWrite(op, live().url, target, () => counter.tick());
+          } catch (err) {
+            if (!(err instanceof Error && err.message.startsWith('set-up:'))) throw err;
+            m = setupFailed(err);
+          }
+          record(op, m);
+        });
+      }
     });
   }
 });
