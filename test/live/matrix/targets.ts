@@ -12,7 +12,7 @@ import { fsListing, seedTrickyTree } from '../tree.js';
 
 /** Row order of the matrix. */
 export const MATRIX_SERVERS: readonly ServerName[] = [
-  'apache2', 'apache2-finite', 'nginx', 'lighttpd', 'rclone', 'sabre', 'svn', 'webdav-server', 'chezdav',
+  'apache2', 'apache2-finite', 'nginx', 'lighttpd', 'rclone', 'sabre', 'svn', 'webdav-server', 'chezdav', 'pywebdav',
   'radicale', 'sabre-caldav', 'xandikos',
 ];
 
@@ -35,6 +35,12 @@ export interface Target {
    * stands for): chezdav writes `%` unencoded, so `%20literal.txt` comes back naming ` literal.txt`.
    */
   aliases?: Record<string, string>;
+  /**
+   * Every 207 of this server carries both `Content-Length` and `Transfer-Encoding: chunked`, which
+   * fetch refuses: each operation must fail with `SOURCE` after one request, never retried (issue
+   * 20 point 3). Its `allprop` crashes (so its walk names the properties it asks for).
+   */
+  framingRefused?: boolean;
 }
 
 const isDotFile = (path: string): boolean => /\/\.[^/]+\/?$/.test(path);
@@ -92,6 +98,7 @@ export const TARGETS: Record<ServerName, Target> = {
   svn: filesTarget(),
   'webdav-server': filesTarget(),
   chezdav: filesTarget(hasBadEscape, { '/tree/ literal.txt': '/tree/%20literal.txt' }),
+  pywebdav: { ...filesTarget(), framingRefused: true },
   radicale: calendarTarget('/user/', 'user:x'), // auth none: any password
   'sabre-caldav': calendarTarget('/calendars/admin/', 'admin:admin', ['outbox/']),
   xandikos: calendarTarget('/user/calendars/', 'user:x'), // no auth: the header is ignored
