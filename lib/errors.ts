@@ -19,7 +19,9 @@ export type MultistatusErrorCode =
   /** The parser was misused (write after end...). */
   | 'USAGE'
   /** The server answered a request with a status other than 207 (client layer); see {@link HttpDetails}. */
-  | 'HTTP';
+  | 'HTTP'
+  /** A write method's 207 held an entry that is not 2xx (client layer); see `PartialFailureError`. */
+  | 'PARTIAL_FAILURE';
 
 /** Where an error happened, when it comes from the XML. */
 export interface ErrorPosition {

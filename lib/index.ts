@@ -18,6 +18,14 @@ export { propfindBody } from './client/propfind-body.js';
 export type {
   Depth, HeadersInput, PropfindOptions, PropRequest, ReportOptions, RequestOptions, SyncOptions, SyncSummary, WalkFailure, WalkOptions, WalkSummary,
 } from './client/options.js';
+export { readOutcomes } from './client/outcome.js';
+export { PartialFailureError, requireSuccess } from './client/partial-failure.js';
+export { proppatch, deleteResource, copy, move, lock, unlock } from './client/write.js';
+export type { LockOptions, TransferOptions, WriteOptions } from './client/write-options.js';
+export type { LockInfo, PropertyUpdate, PropValue } from './client/write-body.js';
+export type {
+  LockGrant, Outcome, OutcomeEntry, OutcomeIterator, OutcomeOptions, OutcomeSummary, PropertyOutcome, PropstatEntry, StatusEntry,
+} from './client/outcome-types.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { keyOf, normaliseKey, DAV_NS, CALDAV_NS, CARDDAV_NS } from './names.js';
 export { parseStatus } from './status.js';

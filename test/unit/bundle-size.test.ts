@@ -11,7 +11,8 @@ import path from 'node:path';
 import { buildBrowserBundle, noNodeBuiltins, repoRoot } from '../browser/bundle.js';
 
 /** Budget for the minified + gzipped (zlib level 9) code a page loads up front. Stated in the README. */
-const BUDGET_GZIP = 35 * 1024;
+// 37 KiB since the write methods (lib/client/write*.ts, outcome*.ts: +3.4 KiB); it was 35 KiB before.
+const BUDGET_GZIP = 37 * 1024;
 const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const isPolyfill = (input: string) => input.includes('node_modules/web-streams-polyfill/');
 
