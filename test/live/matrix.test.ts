@@ -282,7 +282,7 @@ describe('live compatibility matrix', function () {
         it(OPERATIONS.find(([id]) => id === op)![1], async function () {
           let m;
           try {
-            m = await measureWrite(op, live().url, target, () => counter.tick());
+            m = await measureWrite(op, live().url, target, () => counter.tick(), opts());
           } catch (err) {
             // pywebdav: fetch refuses its answers, or it drops the connection (set-up and measured request alike)
             const refused = target.framingRefused && err instanceof TypeError;

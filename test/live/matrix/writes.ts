@@ -1,11 +1,13 @@
 /**
  * The write-method columns of the matrix: each scenario sets up its own collection over HTTP
- * (MKCOL or MKCALENDAR, PUT, LOCK with plain requests), sends the measured request, and reads the
- * answer through the library ({@link readWrite}). A cell says what the set-up got, what the server
- * answered (per-href statuses of a 207) and what the library made of it.
+ * (MKCOL or MKCALENDAR, PUT, LOCK with plain requests), sends the measured request with the
+ * library's write helpers (`deleteResource`, `copy`, `move`, `proppatch`, `lock`) and reads their
+ * outcomes ({@link readWrite}). A cell says what the set-up got, what the server answered
+ * (per-href statuses of a 207) and what the library made of it (`result()`, as `requireSuccess`
+ * judges it).
  */
-import { MultistatusError, parseMultistatus } from '../../../lib/index.js';
-import type { DavResponse } from '../../../lib/index.js';
+import { copy, deleteResource, lock, move, MultistatusError, parseMultistatus, proppatch } from '../../../lib/index.js';
+import type { OutcomeIterator, OutcomeSummary, RequestOptions } from '../../../lib/index.js';
 import { encodePath } from '../dav.js';
 import type { Depth } from '../dav.js';
 import { messageOf, pathOfRawHref, stripOrigin } from './measure.js';
@@ -19,48 +21,41 @@ export interface WriteMeasured {
 
 /** What the library read from a write method's answer. */
 interface WriteAnswer {
+  /** The HTTP status (0 when the answer could not be read). */
   status: number;
-  /** The 207's entries: decoded path and status code (per-property codes for PROPPATCH). */
+  /** The 207's entries: decoded path, href as sent, status codes (one per property for PROPPATCH). */
   entries: { path: string; href: string; codes: number[] }[];
-  /** The parse failed: the library's message. */
+  /** `result()` of a 2xx answer. */
+  summary?: OutcomeSummary;
+  /** The library could not read the answer: its message. */
   error?: string;
-  diagnostics: number;
 }
 
 /**
- * Reads a write method's answer with the library: a 207 body is parsed as a stream of outcomes;
- * any other status has no body to read.
- * TODO(r3-writes): once lib/client has the write-method helpers and their outcome API, send the
- * measured request through them (delete/copy/move/proppatch/lock) and record what their
- * convenience form concludes (success, or the partial-failure error and its counts by status).
+ * Reads a write helper's outcomes: every entry, then `result()`. A non-2xx answer rejects with the
+ * `HTTP` error (its status is kept); anything else that rejects is an answer the library could
+ * not read.
  */
-async function readWrite(res: Response): Promise<WriteAnswer> {
-  if (res.status !== 207) {
-    await res.body?.cancel();
-    return { status: res.status, entries: [], diagnostics: 0 };
-  }
+async function readWrite(it: OutcomeIterator): Promise<WriteAnswer> {
   const entries: WriteAnswer['entries'] = [];
-  const it = parseMultistatus(res);
   try {
-    for await (const r of it) entries.push({ path: pathOfRawHref(r.href), href: r.href, codes: codesOf(r as DavResponse) });
-    return { status: 207, entries, diagnostics: (await it.summary()).diagnostics.length };
+    for await (const e of it) {
+      const codes = e.form === 'status' ? [e.status.code ?? 0] : e.properties.map((p) => p.status.code ?? 0);
+      entries.push({ path: pathOfRawHref(e.href), href: e.href, codes });
+    }
+    const summary = await it.result();
+    return { status: summary.status, entries, summary };
   } catch (err) {
-    return { status: 207, entries, error: err instanceof MultistatusError ? messageOf(err) : String(err), diagnostics: 0 };
+    if (err instanceof MultistatusError && err.code === 'HTTP' && err.http) return { status: err.http.status, entries };
+    return { status: 0, entries, error: messageOf(err) };
   }
-}
-
-function codesOf(r: DavResponse): number[] {
-  if (r.status) return [r.status.code ?? 0];
-  return r.propstats.map((p) => p.status.code ?? 0);
 }
 
 const LOCKINFO = `<?xml version="1.0" encoding="utf-8"?>
 <D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner>matrix</D:owner></D:lockinfo>`;
 
-const PROPPATCH = `<?xml version="1.0" encoding="utf-8"?>
-<D:propertyupdate xmlns:D="DAV:" xmlns:Z="http://example.com/ns/"><D:set><D:prop>
-  <Z:color>blue</Z:color><D:getcontentlength>1</D:getcontentlength>
-</D:prop></D:set></D:propertyupdate>`;
+/** A dead property and a protected one in one PROPPATCH: RFC 4918 wants 403 (or 409) for the second and 424 for the first. */
+const PROPPATCH_SET = { '{http://example.com/ns/}color': 'blue', getcontentlength: '1' };
 
 const event = (uid: string): string =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//multistatus//matrix//EN', 'BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20240229T120000Z',
@@ -148,6 +143,7 @@ const stable = (path: string): string =>
 
 /** `207 [423 a.txt, 424 .]` (names relative to `area`), or the bare status. */
 function describeAnswer(a: WriteAnswer, area: string): string {
+  if (a.error && a.entries.length === 0) return `unreadable: ${a.error}`;
   if (a.status !== 207) return String(a.status);
   const name = (e: WriteAnswer['entries'][number]): string => {
     const p = stable(e.path);
@@ -157,17 +153,20 @@ function describeAnswer(a: WriteAnswer, area: string): string {
   const parts = a.entries.slice(0, 4).map((e) => `${e.codes.join('/')} ${name(e)}`);
   if (a.entries.length > 4) parts.push(`+${a.entries.length - 4} more`);
   let text = `207 [${parts.join(', ')}]`;
-  if (a.diagnostics) text += ` (${a.diagnostics} diagnostics)`;
+  const diagnostics = a.summary?.summary?.diagnostics ?? [];
+  if (diagnostics.length) text += ` (diagnostics: ${[...new Set(diagnostics.map((d) => d.code))].join(', ')})`;
   if (a.error) text += `; body unreadable: ${a.error}`;
   return text;
 }
 
-/** The library's reading of the answer: every entry 2xx, or which failed. */
+/** The library's verdict: `ok`, the HTTP error a non-2xx rejects with, or requireSuccess's PARTIAL_FAILURE and its counts. */
 function verdict(a: WriteAnswer): string {
-  if (a.error) return 'parse failed';
-  if (a.status !== 207) return a.status < 300 ? 'success' : 'refused';
-  const failed = a.entries.filter((e) => e.codes.some((c) => c < 200 || c > 299));
-  return failed.length ? `partial failure: ${failed.length} of ${a.entries.length} entries failed` : 'every entry 2xx';
+  if (a.error) return 'the library could not read it';
+  const s = a.summary;
+  if (!s) return 'MultistatusError HTTP';
+  if (s.ok) return s.multistatus ? 'ok (every entry 2xx)' : 'ok';
+  const counts = Object.entries(s.byStatus).map(([code, n]) => `${code} ×${n}`).join(', ');
+  return `PARTIAL_FAILURE: ${s.failed} failed, ${s.dependent} dependent (${counts})`;
 }
 
 const NOT_OFFERED = new Set([405, 501]);
@@ -179,14 +178,14 @@ const has = (a: WriteAnswer, code: number): boolean => a.status === code || a.en
  * (`rfc`); else `odd`.
  */
 function outcomeOf(a: WriteAnswer, rfc: boolean, offered: boolean): WriteMeasured {
-  const problems = a.error ? [`the 207 body could not be read: ${a.error}`] : [];
+  const problems = a.error ? [`the answer could not be read: ${a.error}`] : [];
   if (a.status === 207 && a.entries.length === 0 && !a.error) problems.push('a 207 with no response');
   const outcome: Cell['outcome'] = problems.length ? 'fail' : !offered || NOT_OFFERED.has(a.status) ? 'refused' : rfc ? 'ok' : 'odd';
   return { cell: { outcome, text: '' }, problems };
 }
 
 /** Runs the write scenario `op` on one server and says what happened. */
-export async function measureWrite(op: OperationId, url: string, target: Target, count: () => void): Promise<WriteMeasured> {
+export async function measureWrite(op: OperationId, url: string, target: Target, count: () => void, options: RequestOptions): Promise<WriteMeasured> {
   const s = new Setup(url, target, count);
   const area = s.area(op);
   const [a, b] = [s.member('a'), s.member('b')];
@@ -204,7 +203,7 @@ export async function measureWrite(op: OperationId, url: string, target: Target,
     case 'delete': {
       await s.collection(area, [a, b]);
       setup = lockNote(await s.lock(area + a, '0'), a);
-      answer = await readWrite(await s.send('DELETE', area));
+      answer = await readWrite(deleteResource(s.abs(area), options));
       const kept = await s.exists(area + a);
       after = kept ? `; ${a} kept` : `; ${a} gone`;
       rfc = kept && has(answer, 423);
@@ -217,10 +216,10 @@ export async function measureWrite(op: OperationId, url: string, target: Target,
       await s.collection(dst, [b]);
       if (op === 'copy') {
         setup = 'target exists';
-        answer = await readWrite(await s.send('COPY', src, { depth: 'infinity', headers: { Destination: s.abs(dst), Overwrite: 'F' } }));
+        answer = await readWrite(copy(s.abs(src), s.abs(dst), { depth: 'infinity', overwrite: false, ...options }));
       } else {
         setup = lockNote(await s.lock(dst, 'infinity'), 'target');
-        answer = await readWrite(await s.send('MOVE', src, { headers: { Destination: s.abs(dst), Overwrite: 'T' } }));
+        answer = await readWrite(move(s.abs(src), s.abs(dst), { overwrite: true, ...options }));
       }
       const kept = await s.exists(dst + b);
       const arrived = await s.exists(dst + a);
@@ -231,14 +230,14 @@ export async function measureWrite(op: OperationId, url: string, target: Target,
     case 'proppatch': {
       await s.collection(area, [a]);
       setup = 'dead + protected';
-      answer = await readWrite(await s.send('PROPPATCH', area + a, { body: PROPPATCH }));
+      answer = await readWrite(proppatch(s.abs(area + a), { set: PROPPATCH_SET }, options));
       rfc = answer.status === 207 && (has(answer, 403) || has(answer, 409)) && has(answer, 424);
       break;
     }
     case 'lock': {
       await s.collection(area, [a, b]);
       setup = lockNote(await s.lock(area + a, '0'), a);
-      answer = await readWrite(await s.send('LOCK', area, { depth: 'infinity', body: LOCKINFO, headers: { Timeout: 'Second-600' } }));
+      answer = await readWrite(lock(s.abs(area), { depth: 'infinity', owner: 'matrix', timeout: 600, ...options }));
       rfc = has(answer, 423);
       break;
     }
