@@ -32,16 +32,19 @@ interface Measured {
   problems: string[];
 }
 
-/** Every empty href and raw `#` or `?` in one must come with a diagnostic naming it, with a position in the body (issue 20 point 4). */
+/**
+ * Every empty href and raw `#` or `?` in one must come with a diagnostic naming it, one of them
+ * with a position in the body (issue 20 point 4; the walk's own WALK_* diagnostics have none).
+ */
 function undiagnosedHrefs(responses: readonly DavResponse[], diagnostics: readonly Diagnostic[]): string[] {
   const problems: string[] = [];
   for (const r of responses) {
     const empty = r.href.trim() === '';
     if (!empty && !rawHashOrQuery(r.href)) continue;
     const what = empty ? 'empty href' : `raw "#" or "?" in href ${r.href}`;
-    const d = diagnostics.find((x) => x.href === r.href);
-    if (!d) problems.push(`${what}: no diagnostic`);
-    else if (!(d.line > 0)) problems.push(`${what}: diagnostic ${d.code} without a position (line ${d.line})`);
+    const ds = diagnostics.filter((x) => x.href === r.href);
+    if (ds.length === 0) problems.push(`${what}: no diagnostic`);
+    else if (!ds.some((d) => d.line > 0)) problems.push(`${what}: diagnostic ${ds.map((d) => d.code).join(', ')} without a position (line 0)`);
   }
   return problems;
 }
@@ -168,13 +171,15 @@ describe('live compatibility matrix', function () {
         record('propfind-infinity', await propfindAt('infinity'));
       });
 
-      it('walk() lists the whole tree', async function () {
+      // skipFailures: a listing the server breaks for good (chezdav's raw `&`) is skipped and
+      // reported; everything else must still be listed. The root's own listing may not fail.
+      it('walk() lists the whole tree (skipFailures: all but what lies below a listing that failed for good)', async function () {
         let fellBack = '';
         const onFallback = (mode: string, refusal?: string): void => {
           fellBack = mode === 'depth-1' ? `infinity taken as refused (${refusal ?? '?'}) → Depth 1 walk; ` : 'infinity answered as Depth 1 → Depth 1 below; ';
         };
         const before = counter.requests;
-        const it = walk(base, { concurrency: 3, onFallback, ...(target.framingRefused ? { props: LISTED_PROPS } : {}), ...opts() });
+        const it = walk(base, { concurrency: 3, onFallback, skipFailures: true, ...(target.framingRefused ? { props: LISTED_PROPS } : {}), ...opts() });
         const { got, error } = await drain(it);
         const framing = target.framingRefused ? framingRefusal(error, counter.requests - before) : undefined;
         if (framing) {
@@ -189,14 +194,25 @@ describe('live compatibility matrix', function () {
         const s = await it.summary();
         const sent = s.requests - s.retries;
         const how =
-          s.mode === 'infinity' ? 'one Depth infinity request'
+          s.mode === 'infinity' ? `Depth infinity, ${sent} request${sent === 1 ? '' : 's'}`
           : s.mode === 'depth-1' ? `infinity refused (${s.refusal ?? '?'}) → Depth 1 walk, ${sent} requests`
           : `infinity answered as Depth 1 → Depth 1 below, ${sent} requests`;
-        const problems = [...compareListing(got, expected, target.aliases), ...s.failures.map((f) => `listing failed: ${f.message}`)];
+        // Collections whose listing failed for good: what lies below them cannot be listed.
+        const failed = s.failures.map((f) => {
+          const p = pathOfRawHref(f.url);
+          return p.endsWith('/') ? p : `${p}/`;
+        });
+        const reachable = new Set([...expected].filter((p) => !failed.some((f) => p !== f && p.startsWith(f))));
+        const problems = compareListing(got, reachable, target.aliases);
+        if (failed.includes(target.base)) problems.push('the listing of the walked root itself failed');
+        if (target.framingRefused && s.retries > 0) problems.push(`retried ${s.retries} times an answer that can never be read`);
         problems.push(...undiagnosedHrefs(got, s.diagnostics));
         const notes = notesOf(got, s.diagnostics);
-        const outcome = problems.length ? 'fail' : s.mode === 'infinity' && !notes.length ? 'ok' : 'odd';
-        record('walk', { cell: { outcome, text: withNotes(`${how}; ${responses(got.length)}${problems.length ? '' : ', all seeded'}`, notes) }, problems });
+        for (const f of s.failures) notes.push(`listing of ${pathOfRawHref(f.url)} failed for good (${f.code}${f.status ? ` ${f.status}` : ''}) → skipped, reported in summary.failures`);
+        // More than one request in infinity mode: the first was refused and the walk changed its request.
+        const outcome = problems.length ? 'fail' : s.mode === 'infinity' && sent === 1 && !notes.length ? 'ok' : 'odd';
+        const all = s.failures.length ? ', all the rest seeded' : ', all seeded';
+        record('walk', { cell: { outcome, text: withNotes(`${how}; ${responses(got.length)}${problems.length ? '' : all}`, notes) }, problems });
       });
 
       it('REPORT calendar-query', async function () {
