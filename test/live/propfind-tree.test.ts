@@ -21,7 +21,8 @@ interface ServerFacts extends ListingRules {
 
 const isDotFile = (path: string): boolean => /\/\.[^/]+\/?$/.test(path);
 
-const SERVERS: Record<Exclude<ServerName, 'radicale' | 'sabre-caldav' | 'apache2-finite'>, ServerFacts> = {
+// The servers added for the compatibility matrix (svn, webdav-server, chezdav, pywebdav, xandikos) are measured in matrix.test.ts.
+const SERVERS: Record<Exclude<ServerName, 'radicale' | 'sabre-caldav' | 'apache2-finite' | 'xandikos' | 'svn' | 'webdav-server' | 'chezdav' | 'pywebdav'>, ServerFacts> = {
   apache2: { infinity: 'lists all' }, // with DavDepthInfinity On (stock apache refuses with 403)
   // nginx's dav-ext never lists dot-files, and refuses Depth: infinity (403, HTML body)
   nginx: { infinity: 'refuses with 403', hidden: isDotFile },

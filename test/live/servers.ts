@@ -17,8 +17,15 @@ const SCRIPTS = fileURLToPath(new URL('../servers/', import.meta.url));
 /** Bound on one start: it may have to apt-get install the server first. */
 const START_TIMEOUT_MS = 240_000;
 
-/** `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused). */
-export type ServerName = 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav';
+/**
+ * `apache2-finite`: apache2 with `DavDepthInfinity Off` (its default: Depth: infinity refused).
+ * `svn`: Subversion's mod_dav_svn (autoversioning) under apache2, the seeded root imported into a
+ * fresh repository. `webdav-server`: the npm package (a devDependency), stock options. `chezdav`:
+ * GNOME phodav's server. `pywebdav`: PyWebDAV3's davserver3 (Content-Length and Transfer-Encoding together).
+ */
+export type ServerName =
+  | 'apache2' | 'apache2-finite' | 'nginx' | 'lighttpd' | 'rclone' | 'radicale' | 'sabre' | 'sabre-caldav'
+  | 'xandikos' | 'svn' | 'webdav-server' | 'chezdav' | 'pywebdav';
 
 export interface LiveServer {
   name: ServerName;

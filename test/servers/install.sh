@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install the Debian packages of all six live-test servers at once (one apt-get update, one install).
+# Install the Debian packages of every live-test server at once (one apt-get update, one install).
 # Needs root. Servers are not started: a temporary policy-rc.d keeps apt from starting them on port 80.
+# (webdav-server is an npm devDependency: `npm ci` installs it.)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NAME=install
