@@ -10,7 +10,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 
 const SUITES: [command: string, config: string, what: string][] = [
-  ['npm test', '.mocharc.json', 'unit, fixture, chunk-boundary, hostile-input, limits, CLI, client, type and README checks'],
+  ['npm test', '.mocharc.json', 'unit, fixture, chunk-boundary, hostile-input, limits, CLI, client, type and README checks, W3C conformance'],
+  ['npm run test:differential', 'test/differential/.mocharc.json', 'our tokenizer against saxes on fixtures, hostile bodies, mutants and truncations'],
   ['npm run test:fuzz', 'test/fuzz/.mocharc.json', 'property tests and fuzzing (generated and mutated bodies, for a time budget)'],
   ['npm run test:live', 'test/live/.mocharc.json', 'real servers on 127.0.0.1 (test/servers)'],
   ['npm run test:browser', 'test/browser/.mocharc.json', 'Chromium: esbuild and Vite bundles, heap'],
