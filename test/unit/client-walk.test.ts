@@ -170,6 +170,10 @@ describe('client: walk', function () {
         ['WALK_BAD_HREF', ''],
         ['WALK_OUTSIDE_ROOT', '/elsewhere/'],
         ['WALK_OUTSIDE_ROOT', `http://other.invalid${root}x/`],
+        // The parser's own, from the listing's body (issue 20).
+        ['UNENCODED_HREF', `${root}hash#frag/`],
+        ['UNENCODED_HREF', `${root}what?/`],
+        ['EMPTY_HREF', ''],
       ]);
     });
 
