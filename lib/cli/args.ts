@@ -64,11 +64,22 @@ export interface CliOptions {
   utc: boolean;
   /** Warnings about the command line that do not stop it (an -H that overrides an option). */
   warnings: string[];
+  /** `--fail-fast`: the walk stops at the first listing that fails for good (default: goes on, exit 5). */
+  failFast: boolean;
+  /** `--limit NAME=N`: the parser's limits (limits.NAME). */
+  limits: Partial<Record<LimitName, number>>;
+  /** `user:password@` taken out of the URL (percent-decoded), as curl does; -u wins over it. */
+  urlCredentials?: { username: string; password: string };
 }
 
-type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns';
+/** The parser's limits the command line can set with `--limit NAME=N`. */
+export const LIMIT_NAMES = ['maxDepth', 'maxTextLength', 'maxResponseSize', 'maxAttributes', 'maxProperties', 'maxNamespaceDeclarations', 'maxDiagnostics'] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns'
+  | 'limit';
 type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version' | 'netrc' | 'insecure' | 'propstats'
-  | 'diagnostics' | 'reverse' | 'relative' | 'utc';
+  | 'diagnostics' | 'reverse' | 'relative' | 'utc' | 'fail-fast';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--format': 'format', '-f': 'format',
@@ -84,6 +95,7 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--type': 'type', '-t': 'type',
   '--sort': 'sort', '-s': 'sort',
   '--columns': 'columns', '-c': 'columns',
+  '--limit': 'limit',
 };
 
 const FLAG_OPTIONS: Record<string, FlagOption> = {
@@ -100,6 +112,7 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
   '--reverse': 'reverse', '-r': 'reverse',
   '--relative': 'relative',
   '--utc': 'utc',
+  '--fail-fast': 'fail-fast',
 };
 
 /** Options that only make sense when the input is a URL. */
@@ -118,6 +131,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
     action: 'parse', input: '', props: [], propname: false, headers: [], strict: false, netrc: false, insecure: false,
     propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [],
+    failFast: false, limits: {},
   };
   const seen = new Set<string>();
   const inputs: string[] = [];
@@ -191,7 +205,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.input)) {
     const url = URL.canParse(opts.input) ? new URL(opts.input) : undefined;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new UsageError(`not an http(s) URL: ${opts.input}`);
+      throw new UsageError(`not an http(s) URL: ${opts.input.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@')}`);
+    }
+    // Credentials in the URL (http://ann:secret@host/): taken out as curl does; never shown again.
+    if (url.username !== '' || url.password !== '') {
+      opts.urlCredentials = { username: decodeUserinfo(url.username), password: decodeUserinfo(url.password) };
+      url.username = '';
+      url.password = '';
+      opts.input = url.href;
     }
     opts.url = url;
   } else {
@@ -202,6 +223,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (opts.propname && opts.props.length) throw new UsageError('--prop and --propname do not go together');
   if (opts.report !== undefined && (opts.props.length || opts.propname)) {
     throw new UsageError('--report sends its own request body: --prop and --propname do not apply');
+  }
+  if (opts.failFast && (opts.depth !== 'infinity' || opts.report !== undefined)) {
+    throw new UsageError('--fail-fast applies to --depth infinity (the walk)');
   }
   if (opts.concurrency !== undefined && (opts.depth !== 'infinity' || opts.report !== undefined)) {
     throw new UsageError('--concurrency applies to --depth infinity (the walk it falls back to)');
@@ -308,6 +332,16 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
       if (!URL.canParse(value)) throw new UsageError(`--base wants an absolute URL, got "${value}"`);
       opts.base = value;
       return;
+    case 'limit': {
+      const m = /^([A-Za-z]+)=(\d+)(KiB|MiB|GiB)?$/.exec(value.trim());
+      const limit = m?.[1] as LimitName | undefined;
+      if (!m || !(LIMIT_NAMES as readonly string[]).includes(limit!)) {
+        throw new UsageError(`--limit wants NAME=N (N a whole number, KiB, MiB or GiB allowed), NAME one of ${LIMIT_NAMES.join(', ')}; got "${value}"`);
+      }
+      const unit = m[3] === 'KiB' ? 1024 : m[3] === 'MiB' ? 1024 ** 2 : m[3] === 'GiB' ? 1024 ** 3 : 1;
+      opts.limits[limit!] = Number(m[2]) * unit;
+      return;
+    }
   }
 }
 
@@ -320,6 +354,16 @@ function setFlag(opts: CliOptions, flag: Exclude<FlagOption, 'help' | 'version' 
     case 'reverse': opts.reverse = true; return;
     case 'relative': opts.relative = true; return;
     case 'utc': opts.utc = true; return;
+    case 'fail-fast': opts.failFast = true; return;
+  }
+}
+
+/** Percent-decoding of a URL's user name or password (a bad escape kept as it is). */
+function decodeUserinfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
