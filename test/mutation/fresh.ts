@@ -116,7 +116,10 @@ export function estimate(area: Area): { mutants: number; why: string[] } {
   }
   const files = Object.keys(state.files);
   for (const file of mutatedNow) {
-    if (!(file in state.files)) why.push(`${file}: new, all of its mutants`), retest.add(`${file}#new`);
+    // A new file with code (a file of types only has no mutants, and is not in a state).
+    if (file in state.files || !/^\s*(export\s+)?(async\s+)?(function|class|const|let)\b/m.test(read(file) ?? '')) continue;
+    why.push(`${file}: new, all of its mutants`);
+    retest.add(`${file}#new`);
   }
   // Tests in changed or removed test files: every mutant they cover.
   const changedTests = new Set<string>();
