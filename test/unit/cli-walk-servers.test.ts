@@ -84,11 +84,18 @@ describe('cli: walks on other servers, --fail-fast, --limit, --sync table, gzip 
       raw = createServer((socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
+        let got = '';
         socket.on('data', (data) => {
-          if (!data.toString('latin1').includes('\r\n\r\n')) return;
+          // Answer once the whole request is in (an answer sent while the client still writes would reset it).
+          got += data.toString('latin1');
+          const end = got.indexOf('\r\n\r\n');
+          const length = Number(/content-length: *(\d+)/i.exec(got)?.[1] ?? 0);
+          if (end < 0 || got.length < end + 4 + length) return;
+          got = '';
           requests++;
           const body = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>';
-          socket.end(`HTTP/1.1 207 Multi-Status\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
+          socket.write(`HTTP/1.1 207 Multi-Status\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
+          setTimeout(() => socket.end(), 200);
         });
       });
       await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
