@@ -68,12 +68,22 @@ export interface CliOptions {
   warnings: string[];
   /** `-X` and the options of the write methods (write-args.ts). */
   write: WriteArgs;
+  /** `--fail-fast`: the walk stops at the first listing that fails for good (default: goes on, exit 5). */
+  failFast: boolean;
+  /** `--limit NAME=N`: the parser's limits (limits.NAME). */
+  limits: Partial<Record<LimitName, number>>;
+  /** `user:password@` taken out of the URL (percent-decoded), as curl does; -u wins over it. */
+  urlCredentials?: { username: string; password: string };
 }
 
+/** The parser's limits the command line can set with `--limit NAME=N`. */
+export const LIMIT_NAMES = ['maxDepth', 'maxTextLength', 'maxResponseSize', 'maxAttributes', 'maxProperties', 'maxNamespaceDeclarations', 'maxDiagnostics'] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
 type ValueOption = 'format' | 'depth' | 'prop' | 'report' | 'header' | 'user' | 'timeout' | 'base' | 'concurrency' | 'cacert' | 'type' | 'sort' | 'columns'
-  | WriteValueOption;
+  | 'limit' | WriteValueOption;
 type FlagOption = 'propname' | 'progress' | 'no-progress' | 'strict' | 'help' | 'version' | 'netrc' | 'insecure' | 'propstats'
-  | 'diagnostics' | 'reverse' | 'relative' | 'utc';
+  | 'diagnostics' | 'reverse' | 'relative' | 'utc' | 'fail-fast';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--format': 'format', '-f': 'format',
@@ -89,6 +99,7 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--type': 'type', '-t': 'type',
   '--sort': 'sort', '-s': 'sort',
   '--columns': 'columns', '-c': 'columns',
+  '--limit': 'limit',
   ...WRITE_VALUE_OPTIONS,
 };
 
@@ -106,6 +117,7 @@ const FLAG_OPTIONS: Record<string, FlagOption> = {
   '--reverse': 'reverse', '-r': 'reverse',
   '--relative': 'relative',
   '--utc': 'utc',
+  '--fail-fast': 'fail-fast',
 };
 
 /** Options that only make sense when the input is a URL. */
@@ -123,7 +135,8 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
     action: 'parse', input: '', props: [], propname: false, headers: [], strict: false, netrc: false, insecure: false,
-    propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [], write: newWriteArgs(),
+    propstats: false, diagnostics: false, reverse: false, relative: false, utc: false, warnings: [],
+    failFast: false, limits: {}, write: newWriteArgs(),
   };
   const seen = new Set<string>();
   const inputs: string[] = [];
@@ -197,7 +210,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.input)) {
     const url = URL.canParse(opts.input) ? new URL(opts.input) : undefined;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new UsageError(`not an http(s) URL: ${opts.input}`);
+      throw new UsageError(`not an http(s) URL: ${opts.input.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@')}`);
+    }
+    // Credentials in the URL (http://ann:secret@host/): taken out as curl does; never shown again.
+    if (url.username !== '' || url.password !== '') {
+      opts.urlCredentials = { username: decodeUserinfo(url.username), password: decodeUserinfo(url.password) };
+      url.username = '';
+      url.password = '';
+      opts.input = url.href;
     }
     opts.url = url;
   } else {
@@ -208,6 +228,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (opts.propname && opts.props.length) throw new UsageError('--prop and --propname do not go together');
   if (opts.report !== undefined && (opts.props.length || opts.propname)) {
     throw new UsageError('--report sends its own request body: --prop and --propname do not apply');
+  }
+  if (opts.failFast && (opts.depth !== 'infinity' || opts.report !== undefined)) {
+    throw new UsageError('--fail-fast applies to --depth infinity (the walk)');
   }
   if (opts.concurrency !== undefined && (opts.depth !== 'infinity' || opts.report !== undefined)) {
     throw new UsageError('--concurrency applies to --depth infinity (the walk it falls back to)');
@@ -315,6 +338,16 @@ function setValue(opts: CliOptions, name: ValueOption, value: string, seen: Set<
       if (!URL.canParse(value)) throw new UsageError(`--base wants an absolute URL, got "${value}"`);
       opts.base = value;
       return;
+    case 'limit': {
+      const m = /^([A-Za-z]+)=(\d+)(KiB|MiB|GiB)?$/.exec(value.trim());
+      const limit = m?.[1] as LimitName | undefined;
+      if (!m || !(LIMIT_NAMES as readonly string[]).includes(limit!)) {
+        throw new UsageError(`--limit wants NAME=N (N a whole number, KiB, MiB or GiB allowed), NAME one of ${LIMIT_NAMES.join(', ')}; got "${value}"`);
+      }
+      const unit = m[3] === 'KiB' ? 1024 : m[3] === 'MiB' ? 1024 ** 2 : m[3] === 'GiB' ? 1024 ** 3 : 1;
+      opts.limits[limit!] = Number(m[2]) * unit;
+      return;
+    }
     default:
       setWriteValue(opts.write, name, value, seen, checkProperty);
   }
@@ -329,6 +362,16 @@ function setFlag(opts: CliOptions, flag: Exclude<FlagOption, 'help' | 'version' 
     case 'reverse': opts.reverse = true; return;
     case 'relative': opts.relative = true; return;
     case 'utc': opts.utc = true; return;
+    case 'fail-fast': opts.failFast = true; return;
+  }
+}
+
+/** Percent-decoding of a URL's user name or password (a bad escape kept as it is). */
+function decodeUserinfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -26,6 +26,8 @@ export interface CredentialSource {
   env: NodeJS.ProcessEnv;
   /** Where a prompt reads from and writes to (a terminal), when there is one. */
   terminal?: { input: ReadStream; output: NodeJS.WriteStream };
+  /** `user:password@` from the URL (percent-decoded): used when -u is not given, before --netrc (as curl does). */
+  fromUrl?: Credentials;
   /** Notes for stderr (a --netrc with no entry for the host). */
   warn(message: string): void;
 }
@@ -38,6 +40,7 @@ export async function credentials(src: CredentialSource): Promise<Credentials | 
     if (colon >= 0) return { username: src.user.slice(0, colon), password: src.user.slice(colon + 1) };
     username = src.user;
   }
+  if (username === undefined && src.fromUrl !== undefined) return src.fromUrl;
   if (src.netrc) {
     const file = src.env.NETRC || join(homedir(), '.netrc');
     let text: string;

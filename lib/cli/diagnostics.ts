@@ -4,8 +4,12 @@ import { safeLine } from './safe-text.js';
 
 export function diagnosticLines(summary: MultistatusSummary): string[] {
   const lines = summary.diagnostics.map((d) => {
-    const where = `line ${d.line}, column ${d.column}${d.href !== undefined ? `, in ${d.href}` : ''}`;
-    return `multistatus: diagnostic: ${d.code}: ${safeLine(d.message)} (${safeLine(where)})`;
+    // Line 0: a diagnostic of the walk or the sync itself, not from the XML (no position to show).
+    const parts = d.line > 0 ? [`line ${d.line}`, `column ${d.column}`] : [];
+    if (d.offset !== undefined) parts.push(`byte ${d.offset}`);
+    if (d.href !== undefined) parts.push(`in ${d.href === '' ? '""' : d.href}`);
+    const where = parts.length ? ` (${safeLine(parts.join(', '))})` : '';
+    return `multistatus: diagnostic: ${d.code}: ${safeLine(d.message)}${where}`;
   });
   const more = summary.diagnosticCount - summary.diagnostics.length;
   if (more > 0) lines.push(`multistatus: diagnostic: … and ${more} more (only the first ${summary.diagnostics.length} are kept: limits.maxDiagnostics)`);

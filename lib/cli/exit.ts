@@ -8,6 +8,11 @@ export const EXIT_PARSE = 1;
 export const EXIT_USAGE = 2;
 /** The HTTP request failed: no connection, a timeout, a status other than 207, a body that broke off. */
 export const EXIT_HTTP = 3;
+/**
+ * The walk (`--depth infinity`) went on past listings that failed for good: everything else was
+ * listed, the failures are on stderr and in the summary (5; 4 is a write method's failed entry).
+ */
+export const EXIT_INCOMPLETE = 5;
 /** Interrupted by Ctrl-C (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
 

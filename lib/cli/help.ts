@@ -36,6 +36,11 @@ Output
       --strict          fail on the first tolerated server quirk instead
       --progress        progress on stderr even when stderr is not a terminal
       --no-progress     no progress (default: progress when stderr is a terminal)
+      --limit NAME=N    raise or lower one of the parser's limits (repeatable): maxTextLength,
+                        maxResponseSize, maxDepth, maxAttributes, maxProperties,
+                        maxNamespaceDeclarations, maxDiagnostics; N may end in KiB, MiB or GiB
+      --fail-fast       -d infinity: stop the walk at the first listing that fails for good
+                        (default: go on, say so on stderr, exit 5 with the failures in the summary)
 
 Request (URL input only)
   -d, --depth 0|1|infinity
@@ -100,6 +105,11 @@ Exit status
   3  HTTP error: no connection, timeout, a status other than 207 (its status and the start of
      its body are shown; 401 says that credentials are needed), a body that broke off
   4  -X: the server answered 207 and at least one entry (resource or property) did not succeed
+  5  -d infinity: the walk went on past listings that failed for good (a warning on stderr for
+     each; the summary format lists them as failures); --fail-fast stops at the first instead
+  Only transient failures are retried (3 times): no connection, a reset, a timeout, a body
+  that broke off, 408, 429, 502, 503, 504. Credentials in the URL (http://user:pass@host/) are
+  sent as Basic authentication and never printed; -u wins over them.
 
 Examples
   multistatus https://dav.example/files/ --depth infinity | jq -r 'select(.props.getcontentlength > 1e9) | .path'

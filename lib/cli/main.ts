@@ -11,9 +11,10 @@ import type { CliOptions, Format as FormatName } from './args.js';
 import { columnsForProps, DEFAULT_COLUMNS, column } from './columns.js';
 import { credentials } from './credentials.js';
 import { printDiagnostics } from './diagnostics.js';
-import { EXIT_HTTP, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARSE, EXIT_USAGE, HttpError, InputError, UsageError } from './exit.js';
+import { EXIT_HTTP, EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARSE, EXIT_USAGE, HttpError, InputError, UsageError } from './exit.js';
 import type { Format } from './format.js';
 import { HELP, version } from './help.js';
+import { decompressed } from './decompress.js';
 import { openLocal } from './input.js';
 import type { Input } from './input.js';
 import { Relative, filtered, sorted } from './listing.js';
@@ -28,6 +29,7 @@ import type { MultistatusIterator } from '../iterate.js';
 import { syncCollection } from '../client/sync.js';
 import { walk } from '../client/walk.js';
 import type { WalkIterator } from '../client/walk.js';
+import type { WalkSummary } from '../client/options.js';
 import { safeLine, safeLines } from './safe-text.js';
 import { summaryFormat } from './summary.js';
 import { tableFormat } from './table.js';
@@ -75,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   const format = listingFormat(opts, formatName, out, columns, base);
   try {
     const result = await pump(input, {
-      parse: { baseUrl: base, encoding: input.encoding, strict: opts.strict },
+      parse: { baseUrl: base, encoding: input.encoding, strict: opts.strict, limits: opts.limits },
       format,
       out,
       progress,
@@ -107,12 +109,15 @@ async function drive(opts: CliOptions, url: URL, out: Output, formatName: Format
   } catch (e) {
     return fail(e);
   }
-  const parse = { baseUrl: opts.base, strict: opts.strict };
+  const parse = { baseUrl: opts.base, strict: opts.strict, limits: opts.limits };
   const asked = propsToAsk(opts, formatName === 'table' ? columns : undefined);
   let it: MultistatusIterator;
   let bytes: (() => number) | undefined;
   if (opts.sync !== undefined) {
-    it = syncCollection(url, { ...request, ...parse, token: opts.sync, props: asked.length ? asked : undefined });
+    // getetag always (the sync's default), and what the table's columns show.
+    const syncProps = ['getetag', ...(formatName === 'table' && opts.props.length === 0 ? (columns ?? []).map((c) => column(c).prop) : [])];
+    for (const key of syncProps) if (key !== undefined && !asked.includes(key)) asked.push(key);
+    it = syncCollection(url, { ...request, ...parse, token: opts.sync, props: asked });
   } else {
     const concurrency = opts.concurrency ?? 4;
     const w: WalkIterator = walk(url, {
@@ -122,8 +127,18 @@ async function drive(opts: CliOptions, url: URL, out: Output, formatName: Format
       concurrency,
       onFallback(mode, refusal) {
         progress?.clear();
+        if (mode === 'no-resource-id') {
+          process.stderr.write(`multistatus: ${safeLine(refusal ?? '')}\n`);
+          return;
+        }
         const why = mode === 'depth-1' ? `the server refused Depth: infinity (${refusal ?? 'refused'})` : 'the server answered Depth: infinity as Depth: 1';
-        process.stderr.write(`multistatus: ${why}; walking the tree with Depth: 1 requests, ${concurrency} at a time\n`);
+        process.stderr.write(`multistatus: ${safeLine(why)}; walking the tree with Depth: 1 requests, ${concurrency} at a time\n`);
+      },
+      // Go on past a listing that fails for good (as rclone does), unless --fail-fast.
+      skipFailures: !opts.failFast,
+      onFailure(failure) {
+        progress?.clear();
+        process.stderr.write(`multistatus: warning: listing ${failure.url} failed, going on without it: ${failure.code}: ${safeLine(failure.message.split('\n')[0]!)}\n`);
       },
     });
     bytes = () => w.progress().bytes;
@@ -138,6 +153,11 @@ async function drive(opts: CliOptions, url: URL, out: Output, formatName: Format
     const result = await pumpResponses(it, { format, out, progress, sharedScreen: out.isTTY && process.stderr.isTTY === true, bytes });
     progress?.finish();
     if (opts.diagnostics && result.ended) printDiagnostics(process.stderr, result.summary);
+    const failed = result.ended ? ((result.summary as Partial<WalkSummary>).failures?.length ?? 0) : 0;
+    if (failed > 0) {
+      process.stderr.write(`multistatus: ${failed} listing${failed === 1 ? '' : 's'} failed; the listing above lacks what ${failed === 1 ? 'it' : 'they'} held (--format summary names them; --fail-fast stops at the first)\n`);
+      return EXIT_INCOMPLETE;
+    }
   } catch (e) {
     progress?.finish();
     return fail(cliHttpError(e, { auth: request.auth, timeout: opts.timeout, method: opts.sync !== undefined ? 'REPORT' : 'PROPFIND', url }));
@@ -192,6 +212,8 @@ function tableColumns(opts: CliOptions, format: FormatName): string[] | undefine
   if (opts.columns) return opts.columns;
   if (opts.props.length) return columnsForProps(['resourcetype', ...opts.props]);
   if (opts.report !== undefined) return undefined;
+  // A sync is about what changed: its etag beside the type (asked for along with it, see drive).
+  if (opts.sync !== undefined) return ['type', 'size', 'modified', 'status', 'etag', 'path'];
   return DEFAULT_COLUMNS;
 }
 
@@ -228,7 +250,8 @@ async function open(opts: CliOptions, format: FormatName, columns: string[] | un
     body = propfindBody(opts.propname ? 'propname' : asked.length ? asked : 'allprop');
   }
   const auth = await askCredentials(opts, opts.url);
-  return request({
+  // A gzip or deflate body served without Content-Encoding is read as a file's would be.
+  return decompressed(await request({
     url: opts.url,
     method: opts.report !== undefined ? 'REPORT' : 'PROPFIND',
     depth: opts.report !== undefined ? opts.depth : (opts.depth ?? '1'),
@@ -238,7 +261,7 @@ async function open(opts: CliOptions, format: FormatName, columns: string[] | un
     fetch: await transport({ insecure: opts.insecure, cacert: opts.cacert, env: process.env }),
     timeout: opts.timeout,
     userAgent: `multistatus/${version()}`,
-  });
+  }), opts.url.href);
 }
 
 /** Credentials from -u (the password from the environment or a prompt) or --netrc. */
@@ -247,6 +270,7 @@ function askCredentials(opts: CliOptions, url: URL): ReturnType<typeof credentia
     user: opts.user,
     netrc: opts.netrc,
     url,
+    fromUrl: opts.urlCredentials,
     env: process.env,
     terminal: process.stdin.isTTY && process.stderr.isTTY ? { input: process.stdin as ReadStream, output: process.stderr } : undefined,
     warn: (message) => process.stderr.write(`multistatus: warning: ${safeLine(message)}\n`),
@@ -263,7 +287,9 @@ async function readStdin(): Promise<string> {
 function fail(e: unknown): number {
   if (e instanceof MultistatusError) {
     // One line: `multistatus: CODE: message (line L, column C, byte B)`.
-    process.stderr.write(`multistatus: ${e.code}: ${safeLine(e.message)}\n`);
+    // The library's hint names its option; the command's is --limit.
+    const message = e.code === 'LIMIT_EXCEEDED' ? e.message.replace(/\(raise limits\.(\w+)\)/, '(raise it with --limit $1=N)') : e.message;
+    process.stderr.write(`multistatus: ${e.code}: ${safeLine(message)}\n`);
     return EXIT_PARSE;
   }
   if (e instanceof UsageError) {

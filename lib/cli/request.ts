@@ -7,6 +7,7 @@
 import { MultistatusError } from '../errors.js';
 import type { RequestOptions } from '../client/options.js';
 import { openRequest } from '../client/request.js';
+import { isProtocolError } from '../client/retry.js';
 import { plural } from '../plural.js';
 import type { Depth } from './args.js';
 import type { Credentials } from './credentials.js';
@@ -96,6 +97,11 @@ export function cliHttpError(e: unknown, spec: Pick<RequestSpec, 'auth' | 'timeo
   if (e.code === 'SOURCE') {
     if (isTimeout(e) && spec.method !== undefined && spec.url !== undefined && /: no response within /.test(e.message)) {
       return new HttpError(`${spec.method} ${spec.url.href}: no response within ${spec.timeout} s (--timeout)`);
+    }
+    // fetch refuses this answer every time (Content-Length and Transfer-Encoding both sent…): say what works instead.
+    if (isProtocolError(e)) {
+      const target = spec.url?.href ?? 'URL';
+      return new HttpError(`${e.message}\n  not retried: fetch refuses this answer every time. Save the body with curl and read it from stdin:\n  curl -s -X PROPFIND -H 'Depth: 1' ${target} | multistatus -`);
     }
     return new HttpError(e.message);
   }

@@ -61,7 +61,11 @@ export interface WalkOptions extends RequestOptions, ParseOptions {
   maxDepth?: number;
   /** `Depth: 1` requests in flight at once (each with at most one body being parsed). Default 4. */
   concurrency?: number;
-  /** Retries of a request that failed transiently (connection reset, timeout, 502/503/504, 429). Default 3. */
+  /**
+   * Retries of a request that failed transiently: a connection refused, reset or timed out, a body
+   * that broke off, no answer within `timeout`, or a 408, 429, 502, 503 or 504. Never retried: other
+   * statuses (500, 501, 507…), an answer fetch refuses as not HTTP/1.1, TLS errors, bad XML. Default 3.
+   */
   retries?: number;
   /** First backoff delay in ms, doubled at each retry (a `Retry-After` wins, up to `maxRetryDelay`). Default 250. */
   retryDelay?: number;
@@ -69,11 +73,18 @@ export interface WalkOptions extends RequestOptions, ParseOptions {
   maxRetryDelay?: number;
   /**
    * `false` (default): a listing that keeps failing ends the walk with its error, after the
-   * responses already yielded. `true`: it is recorded in `summary().failures` and skipped.
+   * responses already yielded. `true`: it is recorded in `summary().failures` and skipped (the
+   * root's own listing excepted: its failure always ends the walk).
    */
   skipFailures?: boolean;
-  /** Called once if the walk leaves `Depth: infinity` for `Depth: 1` requests (refused, or answered as Depth 1). */
-  onFallback?: (mode: 'depth-1' | 'infinity-capped', refusal?: string) => void;
+  /** With `skipFailures`: called as each listing is given up on (before the walk goes on). */
+  onFailure?: (failure: WalkFailure) => void;
+  /**
+   * Called once if the walk leaves `Depth: infinity` for `Depth: 1` requests (refused, or answered
+   * as Depth 1), and once if it stops asking for `DAV:resource-id` in `<D:include>` because the
+   * server rejected that (`no-resource-id`); `refusal` says what was concluded from which answer.
+   */
+  onFallback?: (mode: 'depth-1' | 'infinity-capped' | 'no-resource-id', refusal?: string) => void;
 }
 
 /** A listing the walk gave up on (only with `skipFailures`). */
@@ -107,6 +118,10 @@ export interface WalkSummary extends MultistatusSummary {
   failures: WalkFailure[];
   /** Collections yielded but not listed because they lie `maxDepth` levels below the root. */
   tooDeep: number;
+  /** Collections the walk remembers (to list each once): its memory grows with this, never with the files. */
+  known: number;
+  /** Set when the server rejected `<D:include><D:resource-id/></D:include>` and the walk went on without it: what it concluded from which answer. */
+  dropped?: string;
 }
 
 /** Options of {@link syncCollection}. */

@@ -17,9 +17,10 @@ import { DeferredIterator } from './deferred.js';
 import { brokenHref, depthBelow, hrefKey, isUnder, parentKey } from './href-key.js';
 import type { Depth, WalkFailure, WalkOptions, WalkSummary } from './options.js';
 import { parseOpened, parseOptionsOf } from './propfind.js';
+import { propfindBody } from './propfind-body.js';
 import { openRequest } from './request.js';
 import { GeneratorIterator, SummaryTotal } from './results.js';
-import { isTransient, retryDelay, sleep } from './retry.js';
+import { isProtocolError, isTransient, retryDelay, sleep } from './retry.js';
 import { resourceIdOf, stripResourceId, stripsResourceId, walkBody, withWalkProps } from './walk-props.js';
 
 /** The iterator of {@link walk}: its summary says how the walk went. */
@@ -31,6 +32,14 @@ export interface WalkIterator<P extends object = Props> extends MultistatusItera
 
 /** Statuses to a `Depth: infinity` request that mean "not that deep": walk with `Depth: 1` instead. */
 const REFUSALS = new Set([400, 403, 501]);
+/**
+ * Statuses to a request whose body holds `<D:include><D:resource-id/></D:include>` that may be
+ * about that extra rather than the Depth: the same request is sent again without it before
+ * anything is concluded (a CalDAV server answers 400 "Received more than one element in propfind").
+ */
+const EXTRA_REJECTIONS = new Set([400, 422]);
+/** What the walk adds to an allprop request, as messages name it. */
+const EXTRA = '<D:include><D:resource-id/></D:include>';
 
 /**
  * Every response of the tree under `url` (`url` itself first when the server lists it first), as
@@ -72,6 +81,10 @@ class Listing {
   result: Settled | undefined;
   /** The key of the URL that answered, when a redirect moved it. */
   finalKey: string | undefined;
+  /** The body this listing sends (the walk's, or the plain one once the extra was rejected). */
+  body = '';
+  /** Set when this listing is the plain request sent after the one with the extra was rejected: that answer. */
+  extraRejected: string | undefined;
 
   constructor(
     readonly url: string,
@@ -87,8 +100,10 @@ class WalkState {
   private readonly concurrency: number;
   private readonly retries: number;
   private readonly maxDepth: number;
-  /** The body of every PROPFIND. */
-  private readonly body: string;
+  /** The body of every PROPFIND (the plain one once the server rejected the extra). */
+  private body: string;
+  /** The body without `<D:include>` (allprop only), or `undefined` when the body has no extra. */
+  private readonly plainBody: string | undefined;
   /** Take `resource-id` out of yielded responses (the caller did not ask for it). */
   private readonly stripId: boolean;
   private readonly stop = new AbortController();
@@ -102,6 +117,8 @@ class WalkState {
   private wake: (() => void) | undefined;
   private mode: WalkSummary['mode'] = 'infinity';
   private refusal: string | undefined;
+  /** Why the extra was dropped, once it was. */
+  private dropped: string | undefined;
   private requests = 0;
   private retried = 0;
   private responses = 0;
@@ -129,6 +146,7 @@ class WalkState {
     }
     const props = options.props ?? 'allprop';
     this.body = walkBody(props);
+    this.plainBody = props === 'allprop' || props.length === 0 ? propfindBody('allprop') : undefined;
     this.stripId = stripsResourceId(props, options.properties);
     this.total = new SummaryTotal(options.limits?.maxDiagnostics);
   }
@@ -157,6 +175,7 @@ class WalkState {
         }
         const settled = l.result!;
         l.result = undefined;
+        if (settled.kind !== 'error' && l.extraRejected !== undefined) this.dropExtra(l);
         if (settled.kind === 'response') {
           if (l.skip > 0) {
             l.skip--;
@@ -191,8 +210,10 @@ class WalkState {
       collections: this.collections,
       failures: this.failures,
       tooDeep: this.tooDeep,
+      known: this.known.size,
     };
     if (this.refusal !== undefined) summary.refusal = this.refusal;
+    if (this.dropped !== undefined) summary.dropped = this.dropped;
     return summary;
   }
 
@@ -211,7 +232,8 @@ class WalkState {
   }
 
   private open(l: Listing): void {
-    const spec = { method: 'PROPFIND', url: l.url, depth: l.depth, body: this.body };
+    if (l.extraRejected === undefined) l.body = this.body;
+    const spec = { method: 'PROPFIND', url: l.url, depth: l.depth, body: l.body };
     const parse = parseOptionsOf(this.options);
     if (parse.properties !== undefined) parse.properties = withWalkProps(parse.properties, this.options.props === 'propname');
     l.it = new DeferredIterator(async (stop) => {
@@ -316,11 +338,24 @@ class WalkState {
   private async failed(l: Listing, error: unknown): Promise<void> {
     await l.it?.return?.();
     if (this.stop.signal.aborted) return;
-    if (l.depth === 'infinity' && error instanceof MultistatusError && error.code === 'HTTP' && l.delivered === 0 && REFUSALS.has(error.status ?? 0)) {
+    const http = error instanceof MultistatusError && error.code === 'HTTP' && l.delivered === 0 ? error.http : undefined;
+    const answer = http === undefined ? '' : `${http.status}${http.statusText ? ` ${http.statusText}` : ''}`;
+    const finiteDepth = /propfind-finite-depth/.test(http?.body ?? '');
+    if (http !== undefined && this.plainBody !== undefined && l.body !== this.plainBody && EXTRA_REJECTIONS.has(http.status) && !finiteDepth) {
+      // The extra may be what the server rejects: ask again without it before concluding anything.
       this.active.delete(l);
-      const http = error.http!;
-      const condition = /propfind-finite-depth/.test(http.body ?? '') ? ' (propfind-finite-depth)' : '';
-      this.refusal = `${http.status}${http.statusText ? ` ${http.statusText}` : ''}${condition}`;
+      const plain = new Listing(l.url, l.key, l.depth, l.yieldSelf);
+      plain.body = this.plainBody;
+      plain.extraRejected = answer;
+      this.start(plain);
+      return;
+    }
+    if (http !== undefined && l.depth === 'infinity' && REFUSALS.has(http.status)) {
+      this.active.delete(l);
+      const condition = finiteDepth ? ' (propfind-finite-depth)' : '';
+      // Which answer this is concluded from: the plain allprop, sent after the one with the extra was rejected too.
+      const which = l.extraRejected !== undefined ? ` to allprop without ${EXTRA} too (with it: ${l.extraRejected})` : '';
+      this.refusal = `${answer}${condition}${which}`;
       this.mode = 'depth-1';
       this.options.onFallback?.('depth-1', this.refusal);
       this.start(new Listing(l.url, l.key, 1, true));
@@ -342,16 +377,31 @@ class WalkState {
     }
     this.active.delete(l);
     const attempts = l.failures > 1 ? ` after ${l.failures} attempts` : '';
-    if (this.options.skipFailures && !(error instanceof MultistatusError && error.code === 'ABORTED')) {
-      const failure: WalkFailure = { url: l.url, code: error instanceof MultistatusError ? error.code : 'SOURCE', message: errorMessage(error) };
+    const notRetried = isProtocolError(error) ? ' (not retried: fetch refuses this answer as not HTTP/1.1, and would every time)' : '';
+    const message = `walk: listing ${l.url} failed${attempts}${notRetried}: ${error instanceof MultistatusError ? bareMessage(error) : errorMessage(error)}`;
+    const code = error instanceof MultistatusError ? error.code : 'SOURCE';
+    // The root's own listing is the walk: its failure always ends it.
+    if (this.options.skipFailures && !l.yieldSelf && code !== 'ABORTED') {
+      const failure: WalkFailure = { url: l.url, code, message: errorMessage(error) };
       if (error instanceof MultistatusError && error.status !== undefined) failure.status = error.status;
       this.failures.push(failure);
+      this.options.onFailure?.(failure);
       return;
     }
     if (error instanceof MultistatusError) {
-      throw new MultistatusError(error.code, `walk: listing ${l.url} failed${attempts}: ${error.message}`, {}, error, error.http);
+      throw new MultistatusError(error.code, message, { line: error.line, column: error.column, offset: error.offset }, error, error.http);
     }
-    throw new MultistatusError('SOURCE', `walk: listing ${l.url} failed${attempts}: ${errorMessage(error)}`, {}, error);
+    throw new MultistatusError('SOURCE', message, {}, error);
+  }
+
+  /** The plain request answered after the one with the extra was rejected: ask without the extra from now on. */
+  private dropExtra(l: Listing): void {
+    const rejected = l.extraRejected!;
+    l.extraRejected = undefined;
+    if (this.dropped !== undefined) return;
+    this.body = this.plainBody!;
+    this.dropped = `the server rejected ${EXTRA} (${rejected} at Depth: ${l.depth}) and answered the same request without it: asking without it from now on`;
+    this.options.onFallback?.('no-resource-id', this.dropped);
   }
 
   private diagnose(code: string, message: string, href: string): void {
@@ -373,6 +423,16 @@ function isCollection(r: DavResponse): boolean {
   const types = r.props.resourcetype;
   if (Array.isArray(types)) return types.includes('collection');
   return r.href.endsWith('/');
+}
+
+/** The message without the position the error appends to it (the new error appends it again). */
+function bareMessage(e: MultistatusError): string {
+  const parts: string[] = [];
+  if (e.line !== undefined) parts.push(`line ${e.line}`);
+  if (e.column !== undefined) parts.push(`column ${e.column}`);
+  if (e.offset !== undefined) parts.push(`byte ${e.offset}`);
+  const tail = parts.length ? ` (${parts.join(', ')})` : '';
+  return tail && e.message.endsWith(tail) ? e.message.slice(0, -tail.length) : e.message;
 }
 
 function errorMessage(e: unknown): string {

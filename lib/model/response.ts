@@ -82,6 +82,8 @@ export interface Diagnostic {
   line: number;
   /** 1-based column. */
   column: number;
+  /** 0-based byte offset into the body, when it comes from the XML. */
+  offset?: number;
   /** The `href` of the response it belongs to, when known. */
   href?: string;
 }

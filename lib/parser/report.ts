@@ -24,12 +24,13 @@ export class Report {
     private readonly strict: boolean,
   ) {}
 
-  /** Records a tolerated quirk; in strict mode it is an error. */
-  diag(code: string, message: string): void {
+  /** Records a tolerated quirk; in strict mode it is an error. `withOffset`: the diagnostic carries the byte offset too. */
+  diag(code: string, message: string, withOffset = false): void {
     if (this.strict) throw this.fail('STRICT', `${code}: ${message}`, true);
     this.diagnosticCount++;
     if (this.diagnostics.length >= this.limits.maxDiagnostics) return;
     const d: Diagnostic = { code, message, line: this.input.line(), column: this.input.column() };
+    if (withOffset) d.offset = this.input.errorPosition().offset;
     if (this.href !== undefined) d.href = this.href;
     this.diagnostics.push(d);
   }

@@ -167,10 +167,13 @@ export class ResponseBuilder {
     const text = this.text;
     this.text = '';
     switch (this.textTarget) {
-      case T_HREF:
-        this.hrefs.push(detach(trimXml(text)));
-        if (this.hrefs.length === 1) this.report.href = this.hrefs[0];
+      case T_HREF: {
+        const href = detach(trimXml(text));
+        this.hrefs.push(href);
+        if (this.hrefs.length === 1) this.report.href = href;
+        checkHref(href, this.report);
         return;
+      }
       case T_RESPONSE_STATUS:
         if (this.status !== undefined) this.report.diag('DUPLICATE_STATUS', 'a response has two status elements; the last one is kept');
         this.status = this.statusLines.of(text);
@@ -339,3 +342,12 @@ export class ResponseBuilder {
   }
 }
 
+/**
+ * An empty href, or one with a raw `#` or `?` (a name the server did not percent-encode: the path
+ * would end before it), gets a diagnostic where the href ends.
+ */
+function checkHref(href: string, report: Report): void {
+  if (href === '') report.diag('EMPTY_HREF', 'an empty href', true);
+  else if (href.includes('#')) report.diag('UNENCODED_HREF', 'a raw "#" in the href (a name the server did not percent-encode?): the path ends before it', true);
+  else if (href.includes('?')) report.diag('UNENCODED_HREF', 'a raw "?" in the href (a name the server did not percent-encode?): the path ends before it', true);
+}

@@ -26,8 +26,8 @@ const PLANTS: Plant[] = [
   {
     name: 'parseHttpDate builds the date in local time',
     file: 'lib/properties/dates.ts',
-    find: 'if (d > 0 && mo >= 0 && y >= 0 && t === 25 && s.charCodeAt(25) === 32) return make(y, mo, d, tH, tM, tS, 0, 0);',
-    replace: 'if (d > 0 && mo >= 0 && y >= 0 && t === 25 && s.charCodeAt(25) === 32) return new Date(y, mo, d, tH, tM, tS);',
+    find: 's.charCodeAt(25) === 32) {\n      return make(y, mo, d, tH, tM, tS, 0, 0);',
+    replace: 's.charCodeAt(25) === 32) {\n      return new Date(y, mo, d, tH, tM, tS);',
     tz: 'America/New_York',
   },
   {

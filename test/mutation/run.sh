@@ -10,8 +10,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 MUTATION_QUICK=1 NODE_OPTIONS="--require ./test/mutation/mocha12-cli-paths.cjs" npx stryker run "$@"
 rc=$?
-# Both committed states: the core's and lib/parser's (test/mutation/stryker.parser.config.json).
-for state in test/mutation/stryker-incremental.json test/mutation/stryker-incremental-parser.json; do
+# The committed states: the core's, lib/parser's (test/mutation/stryker.parser.config.json) and
+# lib/client's (test/mutation/stryker.client.config.json).
+for state in test/mutation/stryker-incremental.json test/mutation/stryker-incremental-parser.json test/mutation/stryker-incremental-client.json; do
   [ -f "$state" ] || continue
   node -e '
     const fs = require("node:fs");

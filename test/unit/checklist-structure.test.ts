@@ -121,7 +121,9 @@ describe('CHECKLIST §3 structure and ordering', function () {
         el('{http://calendarserver.org/ns/}uid', ['event2@example.com']),
       ],
     });
-    expect(summary.diagnostics).to.deep.equal([]);
+    // Flagged (issue 20): line 17, `   <D:href/>`, noticed at its end.
+    const at = Buffer.byteLength(repaired.slice(0, repaired.indexOf('<D:href/>') + '<D:href/>'.length));
+    expect(summary.diagnostics).to.deep.equal([{ code: 'EMPTY_HREF', message: 'an empty href', line: 17, column: 13, offset: at, href: '' }]);
   });
 
   it('#14 response without any href: href "", hrefs [], MISSING_HREF diagnostic', async function () {

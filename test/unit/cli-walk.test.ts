@@ -56,10 +56,10 @@ describe('cli: --depth infinity walk, --concurrency, --sync (scripted server, ch
     expect(t.stdout.trimEnd().split('\n').at(-1)).to.match(/^-- 65 responses, 0 files \(0 B\), 65 folders, [^,]+ of XML, 1 diagnostic \(--diagnostics lists them\), 1 folder too deep to list$/);
   });
 
-  it('a listing that fails during the walk: exit 3, with its status', async function () {
+  it('--fail-fast: a listing that fails during the walk ends it: exit 3, with its status', async function () {
     const paths = makeTree('/bad/', 2, 2, 1);
     serveTree(server, paths, { infinity: 'finite-depth', override: (dir) => (dir === '/bad/d1/' ? { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'gone\n' } : undefined) });
-    const r = await runCli([server.url('/bad/'), '--depth', 'infinity', '--format', 'ndjson']);
+    const r = await runCli([server.url('/bad/'), '--depth', 'infinity', '--format', 'ndjson', '--fail-fast']);
     expect(r.code).to.equal(3);
     const last = r.stderr.trimEnd().split('\n');
     expect(last).to.include(`multistatus: walk: listing ${server.url('/bad/d1/')} failed: HTTP 404 Not Found from PROPFIND ${server.url('/bad/d1/')}, expected 207 Multi-Status (body: text/plain)`);
