@@ -3,7 +3,7 @@
 import { isCharCodePoint, isLowSurrogate, isNameChar, isNameStart, isSupplementaryNameLead } from './chars.js';
 import { M } from './messages.js';
 import * as S from './states.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { TokenizerState } from './state.js';
 
 /** Longest character reference body (`#x10FFFF` and leading zeros) read before it is refused. */
 const MAX_CHAR_REF = 16;
@@ -41,7 +41,7 @@ export function resolveReference(body: string): { text: string } | { error: stri
 }
 
 /** The REF state: from just after `&` to the `;` (or to the character that shows it is no reference). */
-export function reference(t: Tokenizer, s: string, i: number): number {
+export function reference(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -73,7 +73,7 @@ export function reference(t: Tokenizer, s: string, i: number): number {
 }
 
 /** The `;` at `i` ends the reference: its character joins the token. */
-function finish(t: Tokenizer, s: string, i: number): number {
+function finish(t: TokenizerState, s: string, i: number): number {
   const raw = t.ref + s.slice(t.refStart, i);
   t.ref = '';
   t.i = i + 1;
@@ -88,7 +88,7 @@ function finish(t: Tokenizer, s: string, i: number): number {
  * reference is an error; an `&` that starts no reference at all (a server that wrote
  * `/tree/a&b/` raw) is, unambiguously, a literal `&` (a diagnostic, an error in strict mode).
  */
-function notReference(t: Tokenizer, s: string, i: number, c: number): number {
+function notReference(t: TokenizerState, s: string, i: number, c: number): number {
   t.i = i;
   if (t.refKind === 2) {
     t.i = i + 1;
@@ -106,7 +106,7 @@ function notReference(t: Tokenizer, s: string, i: number, c: number): number {
 }
 
 /** Back to the text or value the reference was in, with `text` added to it. */
-function back(t: Tokenizer, text: string, after: number): void {
+function back(t: TokenizerState, text: string, after: number): void {
   const state = t.refReturn;
   if (state === S.ATTR_VALUE || t.depth > 0) t.acc += text;
   t.state = state;
