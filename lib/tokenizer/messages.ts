@@ -5,6 +5,7 @@ export const M = {
   loneSurrogate: 'a lone surrogate (half of a UTF-16 pair) in the text',
   badNameChar: 'a character that is not allowed in an element name',
   badEndChar: 'a character that is not allowed in an end tag',
+  notQName: 'a name that is not a QName (Namespaces in XML: at most one colon, between a prefix and a local part)',
   badAttrNameChar: 'a character that is not allowed in an attribute name',
   badPiChar: 'a character that is not allowed in a processing instruction name',
   badRefChar: 'a character that is not allowed in an entity reference',

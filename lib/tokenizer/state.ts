@@ -42,7 +42,7 @@ export class TokenizerState {
   readonly open: string[] = [];
   readonly openEntries: NameEntry[] = [];
   /** The entry of the last tag's name: its `next` is the guess for the next start tag. */
-  last: NameEntry = { name: '', next: undefined };
+  last: NameEntry = { name: '', next: undefined, qname: true };
   depth = 0;
   sawRoot = false;
   closedRoot = false;
@@ -67,8 +67,13 @@ export class TokenizerState {
   refReturn = S.TEXT;
   ref = '';
   refStart = 0;
-  /** 1 for an entity reference, 2 for a character reference, once the character after `&` is read. */
+  /**
+   * Once the character after `&` is read: 1 an entity reference; a character reference: 2 after
+   * `&#`, 3 with decimal digits, 4 after `&#x`, 5 with hex digits.
+   */
   refKind = 0;
+  /** A character reference's value so far (its digits are not kept). */
+  refValue = 0;
   // Markup: the characters after `<!`, dashes or `?` just read, DOCTYPE sub-state.
   bang = '';
   mark = 0;
@@ -145,6 +150,7 @@ export class TokenizerState {
     this.ref = '';
     this.refStart = i;
     this.refKind = 0;
+    this.refValue = 0;
     this.state = S.REF;
   }
 

@@ -28,12 +28,22 @@ function scanName(t: TokenizerState, s: string, i: number): number {
   return i;
 }
 
-/** The name that ends at `i`: the stored copy, cut from the chunk only when it was not seen recently. */
-function nameEndingAt(t: TokenizerState, s: string, i: number): string {
-  if (t.acc === '') return t.names.get(s, t.start, i);
-  const whole = t.acc + s.slice(t.start, i);
-  t.acc = '';
-  return t.names.whole(whole);
+/** The entry of the name that ends at `i`: the stored copy, cut from the chunk only when it was not seen recently. */
+function nameEndingAt(t: TokenizerState, s: string, i: number): NameEntry {
+  let entry: NameEntry;
+  if (t.acc === '') {
+    entry = t.names.entry(s, t.start, i);
+  } else {
+    const whole = t.acc + s.slice(t.start, i);
+    t.acc = '';
+    entry = t.names.entry(whole, 0, whole.length);
+  }
+  if (!entry.qname) {
+    // `<:x>`, `<p:>`, `p:q:r="1"`, `xmlns:="…"`: a Name in XML 1.0, but no QName (Namespaces §4 [7]).
+    t.i = i;
+    t.fail(M.notQName);
+  }
+  return entry;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -43,14 +53,7 @@ function isSpaceCode(c: number): boolean {
 export function startName(t: TokenizerState, s: string, i: number): number {
   i = scanName(t, s, i);
   if (i === s.length) return i;
-  let entry: NameEntry;
-  if (t.acc === '') {
-    entry = t.names.entry(s, t.start, i);
-  } else {
-    const whole = t.acc + s.slice(t.start, i);
-    t.acc = '';
-    entry = t.names.entry(whole, 0, whole.length);
-  }
+  const entry = nameEndingAt(t, s, i);
   t.last.next = entry;
   t.last = entry;
   t.tagEntry = entry;
@@ -113,7 +116,7 @@ export function attrName(t: TokenizerState, s: string, i: number): number {
   i = scanName(t, s, i);
   if (i === s.length) return i;
   const c = s.charCodeAt(i);
-  t.attrName = nameEndingAt(t, s, i);
+  t.attrName = nameEndingAt(t, s, i).name;
   if (c === 0x3d) {
     t.state = S.ATTR_QUOTE;
     return i + 1;

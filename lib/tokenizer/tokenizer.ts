@@ -137,8 +137,11 @@ export class Tokenizer extends TokenizerState {
         if (this.skipped - (this.state === S.DOCTYPE ? 0 : this.mark) > this.maxToken) this.tooLong();
         return;
       case S.REF:
-        this.ref += s.slice(this.refStart);
-        if (this.ref.length > this.maxToken) this.tooLong();
+        // A character reference keeps only its value: its leading zeros may run on (XML 1.0 [66]).
+        if (this.refKind < 2) {
+          this.ref += s.slice(this.refStart);
+          if (this.ref.length > this.maxToken) this.tooLong();
+        }
         if (this.refReturn === S.TEXT && this.depth === 0) this.skipped += n - this.refStart;
     }
   }
