@@ -34,6 +34,8 @@ export function bang(t: TokenizerState, s: string, i: number): number {
     }
     if (b === DOCTYPE_OPEN) {
       if (t.sawRoot) return t.fail(M.lateDoctype);
+      if (t.sawDoctype) return t.fail(M.secondDoctype);
+      t.sawDoctype = true;
       t.state = S.DOCTYPE;
       t.mark = 0;
       t.dtQuote = 0;

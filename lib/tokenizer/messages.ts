@@ -16,6 +16,7 @@ export const M = {
   badCharRef: 'a malformed character reference (&#…;)',
   badComment: 'a malformed comment ("--" inside a comment)',
   slashNotClosing: 'a "/" in a start tag that is not followed by ">"',
+  secondDoctype: 'a second DOCTYPE (a document has at most one)',
   lateDoctype: 'a DOCTYPE after the root element has started',
   badMarkup: 'malformed markup',
   noValue: 'an attribute without a value',

@@ -45,6 +45,8 @@ export class TokenizerState {
   last: NameEntry = { name: '', next: undefined, qname: true };
   depth = 0;
   sawRoot = false;
+  /** A DOCTYPE has been read (XML 1.0 [22]: a prolog has at most one). */
+  sawDoctype = false;
   closedRoot = false;
   /** Nothing but a byte order mark has been read: an XML declaration may come. */
   atStart = true;
