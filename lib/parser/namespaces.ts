@@ -102,8 +102,8 @@ export class NamespaceScope<I> {
     if (entry === undefined) {
       // Cached for the whole parse: do not let it pin the chunk the name was cut from.
       name = detach(name);
-      // A colon with nothing before it (`<:x>`, a Name in XML 1.0 but no QName) names no prefix:
-      // the whole name is the local part, in the default namespace.
+      // The tokenizer hands on QNames only (no `<:x>`, `<p:>`, `<a:b:c>`): a colon splits prefix
+      // and local part; `colon <= 0` keeps a name given directly (tests) whole.
       const colon = name.indexOf(':');
       const prefix = colon <= 0 ? '' : name.slice(0, colon);
       entry = {
@@ -137,7 +137,6 @@ export class NamespaceScope<I> {
   attribute(name: string): { key: string; bound: boolean; prefix: string } {
     name = detach(name);
     const colon = name.indexOf(':');
-    // `:a` names no prefix either: kept as written, in no namespace, like `a`.
     if (colon <= 0) return { key: name, bound: true, prefix: '' };
     const prefix = name.slice(0, colon);
     const uri = this.slots.get(prefix)?.uri;

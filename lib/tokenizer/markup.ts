@@ -4,14 +4,14 @@ import { isLowSurrogate, isNameChar, isSupplementaryNameLead } from './chars.js'
 import { checkDeclaration } from './declaration.js';
 import { M } from './messages.js';
 import * as S from './states.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { TokenizerState } from './state.js';
 
 const COMMENT_OPEN = '--';
 const CDATA_OPEN = '[CDATA[';
 const DOCTYPE_OPEN = 'DOCTYPE';
 
 /** After `<!`: which of the three it opens, read a character at a time (it is at most seven). */
-export function bang(t: Tokenizer, s: string, i: number): number {
+export function bang(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const b = t.bang + s[i];
@@ -34,6 +34,8 @@ export function bang(t: Tokenizer, s: string, i: number): number {
     }
     if (b === DOCTYPE_OPEN) {
       if (t.sawRoot) return t.fail(M.lateDoctype);
+      if (t.sawDoctype) return t.fail(M.secondDoctype);
+      t.sawDoctype = true;
       t.state = S.DOCTYPE;
       t.mark = 0;
       t.dtQuote = 0;
@@ -52,7 +54,7 @@ export function bang(t: Tokenizer, s: string, i: number): number {
  * A character of markup that keeps no text: line ends counted, characters XML forbids refused.
  * Returns the index of the last character read (the second half of a surrogate pair).
  */
-function plain(t: Tokenizer, s: string, i: number, c: number): number {
+function plain(t: TokenizerState, s: string, i: number, c: number): number {
   if (c < 0x20) {
     if (c === 10 || c === 13) t.lineEnd(i, c);
     else if (c !== 9) {
@@ -65,7 +67,7 @@ function plain(t: Tokenizer, s: string, i: number, c: number): number {
 }
 
 /** In a comment: `--` may only end it. `mark` counts the dashes just read. */
-export function comment(t: Tokenizer, s: string, i: number): number {
+export function comment(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   let dashes = t.mark;
   for (; i < n; i++) {
@@ -93,7 +95,7 @@ export function comment(t: Tokenizer, s: string, i: number): number {
 }
 
 /** In a CDATA section: its text (line ends normalised) up to `]]>`. `mark` counts the `]` just read. */
-export function cdata(t: Tokenizer, s: string, i: number): number {
+export function cdata(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   let brackets = t.mark;
   for (; i < n; i++) {
@@ -129,7 +131,7 @@ export function cdata(t: Tokenizer, s: string, i: number): number {
 }
 
 /** A processing instruction's target (`<?target`), up to the whitespace or `?>` after it. */
-export function piTarget(t: Tokenizer, s: string, i: number): number {
+export function piTarget(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -169,7 +171,7 @@ function isNameStartOfTarget(target: string): boolean {
 }
 
 /** A processing instruction's body, up to `?>` (skipped). `mark` is 1 right after a `?`. */
-export function piBody(t: Tokenizer, s: string, i: number): number {
+export function piBody(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   let question = t.mark;
   for (; i < n; i++) {
@@ -188,7 +190,7 @@ export function piBody(t: Tokenizer, s: string, i: number): number {
 }
 
 /** The XML declaration, from just after `<?xml` to `?>`: read whole, then checked. */
-export function declaration(t: Tokenizer, s: string, i: number): number {
+export function declaration(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -215,7 +217,7 @@ export function declaration(t: Tokenizer, s: string, i: number): number {
  * A DOCTYPE, skipped: up to the `>` outside quotes and outside its internal subset, where comments
  * and processing instructions may hold any of those. `mark` is 1 in such a comment, 2 in such a PI.
  */
-export function doctype(t: Tokenizer, s: string, i: number): number {
+export function doctype(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);

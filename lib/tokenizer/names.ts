@@ -6,6 +6,14 @@ const SLOTS = 512;
 export interface NameEntry {
   readonly name: string;
   next: NameEntry | undefined;
+  /** A QName (Namespaces in XML 1.0 [7]): at most one colon, neither first nor last. Checked once, when the name is stored. */
+  readonly qname: boolean;
+}
+
+/** True when `name` is a QName: no colon, or one colon with a prefix before it and a local part after it. */
+export function isQName(name: string): boolean {
+  const colon = name.indexOf(':');
+  return colon < 0 || (colon > 0 && colon < name.length - 1 && name.indexOf(':', colon + 1) < 0);
 }
 
 /**
@@ -33,7 +41,8 @@ export class NameTable {
     }
     this.misses++;
     // Kept in the table: must not pin the chunk it was cut from.
-    const entry: NameEntry = { name: detach(s.slice(start, end)), next: undefined };
+    const name = detach(s.slice(start, end));
+    const entry: NameEntry = { name, next: undefined, qname: isQName(name) };
     this.slots[h] = entry;
     return entry;
   }

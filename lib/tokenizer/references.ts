@@ -3,10 +3,10 @@
 import { isCharCodePoint, isLowSurrogate, isNameChar, isNameStart, isSupplementaryNameLead } from './chars.js';
 import { M } from './messages.js';
 import * as S from './states.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { TokenizerState } from './state.js';
 
-/** Longest character reference body (`#x10FFFF` and leading zeros) read before it is refused. */
-const MAX_CHAR_REF = 16;
+/** Largest code point: a character reference past it is refused as soon as a digit takes it there. */
+const MAX_CODE_POINT = 0x10ffff;
 
 /** The five entities XML predefines. */
 function predefined(name: string): string | undefined {
@@ -25,23 +25,8 @@ function predefined(name: string): string | undefined {
   return undefined;
 }
 
-/** The character a reference body (what lies between `&` and `;`) stands for, or an error message. */
-export function resolveReference(body: string): { text: string } | { error: string } {
-  if (body === '') return { error: M.emptyRef };
-  if (body.charCodeAt(0) !== 0x23 /* # */) {
-    const text = predefined(body);
-    return text === undefined ? { error: M.undefinedRef } : { text };
-  }
-  const hex = body.charCodeAt(1) === 0x78; /* x */
-  const digits = body.slice(hex ? 2 : 1);
-  if (digits === '' || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return { error: M.badCharRef };
-  const cp = parseInt(digits, hex ? 16 : 10);
-  if (!isCharCodePoint(cp)) return { error: M.badCharRef };
-  return { text: String.fromCodePoint(cp) };
-}
-
 /** The REF state: from just after `&` to the `;` (or to the character that shows it is no reference). */
-export function reference(t: Tokenizer, s: string, i: number): number {
+export function reference(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -58,10 +43,24 @@ export function reference(t: Tokenizer, s: string, i: number): number {
       }
     } else if (kind === 1) {
       if (isNameChar(c)) continue;
-    } else if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
-      if (t.ref.length + i - t.refStart <= MAX_CHAR_REF) continue;
+    } else {
+      // A character reference: its value is summed as the digits come (leading zeros add nothing,
+      // XML 1.0 [66] allows any number of them), refused once past U+10FFFF (no overflow).
+      let digit = -1;
+      if (c >= 0x30 && c <= 0x39) digit = c - 0x30;
+      else if (kind >= 4 && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) digit = (c | 0x20) - 0x57;
+      else if (kind === 2 && c === 0x78) {
+        t.refKind = 4;
+        continue;
+      }
+      if (digit >= 0) {
+        const value = t.refValue * (kind >= 4 ? 16 : 10) + digit;
+        if (kind === 2 || kind === 4) t.refKind = kind + 1;
+        t.refValue = value;
+        if (value <= MAX_CODE_POINT) continue;
+      }
     }
-    if (kind !== 2 && isSupplementaryNameLead(c) && isLowSurrogate(s.charCodeAt(i + 1))) {
+    if (kind < 2 && isSupplementaryNameLead(c) && isLowSurrogate(s.charCodeAt(i + 1))) {
       t.refKind = 1;
       t.pairs++;
       i++;
@@ -73,13 +72,22 @@ export function reference(t: Tokenizer, s: string, i: number): number {
 }
 
 /** The `;` at `i` ends the reference: its character joins the token. */
-function finish(t: Tokenizer, s: string, i: number): number {
-  const raw = t.ref + s.slice(t.refStart, i);
-  t.ref = '';
+function finish(t: TokenizerState, s: string, i: number): number {
   t.i = i + 1;
-  const resolved = resolveReference(raw.slice(1));
-  if ('error' in resolved) return t.fail(resolved.error);
-  back(t, resolved.text, i + 1);
+  const kind = t.refKind;
+  let text: string | undefined;
+  if (kind === 3 || kind === 5) {
+    // Digits were read (decimal 3, hex 5), and the value is at most U+10FFFF.
+    if (!isCharCodePoint(t.refValue)) return t.fail(M.badCharRef);
+    text = String.fromCodePoint(t.refValue);
+  } else if (kind === 1) {
+    text = predefined((t.ref + s.slice(t.refStart, i)).slice(1));
+    if (text === undefined) return t.fail(M.undefinedRef);
+  } else {
+    return t.fail(kind === 0 ? M.emptyRef : M.badCharRef);
+  }
+  t.ref = '';
+  back(t, text, i + 1);
   return i + 1;
 }
 
@@ -88,9 +96,9 @@ function finish(t: Tokenizer, s: string, i: number): number {
  * reference is an error; an `&` that starts no reference at all (a server that wrote
  * `/tree/a&b/` raw) is, unambiguously, a literal `&` (a diagnostic, an error in strict mode).
  */
-function notReference(t: Tokenizer, s: string, i: number, c: number): number {
+function notReference(t: TokenizerState, s: string, i: number, c: number): number {
   t.i = i;
-  if (t.refKind === 2) {
+  if (t.refKind >= 2) {
     t.i = i + 1;
     return t.fail(M.badCharRef);
   }
@@ -106,7 +114,7 @@ function notReference(t: Tokenizer, s: string, i: number, c: number): number {
 }
 
 /** Back to the text or value the reference was in, with `text` added to it. */
-function back(t: Tokenizer, text: string, after: number): void {
+function back(t: TokenizerState, text: string, after: number): void {
   const state = t.refReturn;
   if (state === S.ATTR_VALUE || t.depth > 0) t.acc += text;
   t.state = state;

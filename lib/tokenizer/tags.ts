@@ -4,7 +4,7 @@ import { isLowSurrogate, isName, isNameChar, isNameStart, isSupplementaryNameLea
 import { M, duplicate, mismatch } from './messages.js';
 import type { NameEntry } from './names.js';
 import * as S from './states.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { TokenizerState } from './state.js';
 
 /** Attribute names on one element past which duplicates are found with a Set. */
 const LINEAR_ATTRS = 16;
@@ -13,7 +13,7 @@ const LINEAR_ATTRS = 16;
  * Scans name characters from `i`; returns the index of the first character that is not one.
  * A supplementary character (a surrogate pair) counts as one column.
  */
-function scanName(t: Tokenizer, s: string, i: number): number {
+function scanName(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -28,21 +28,8 @@ function scanName(t: Tokenizer, s: string, i: number): number {
   return i;
 }
 
-/** The name that ends at `i`: the stored copy, cut from the chunk only when it was not seen recently. */
-function nameEndingAt(t: Tokenizer, s: string, i: number): string {
-  if (t.acc === '') return t.names.get(s, t.start, i);
-  const whole = t.acc + s.slice(t.start, i);
-  t.acc = '';
-  return t.names.whole(whole);
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-export function startName(t: Tokenizer, s: string, i: number): number {
-  i = scanName(t, s, i);
-  if (i === s.length) return i;
+/** The entry of the name that ends at `i`: the stored copy, cut from the chunk only when it was not seen recently. */
+function nameEndingAt(t: TokenizerState, s: string, i: number): NameEntry {
   let entry: NameEntry;
   if (t.acc === '') {
     entry = t.names.entry(s, t.start, i);
@@ -51,6 +38,22 @@ export function startName(t: Tokenizer, s: string, i: number): number {
     t.acc = '';
     entry = t.names.entry(whole, 0, whole.length);
   }
+  if (!entry.qname) {
+    // `<:x>`, `<p:>`, `p:q:r="1"`, `xmlns:="…"`: a Name in XML 1.0, but no QName (Namespaces §4 [7]).
+    t.i = i;
+    t.fail(M.notQName);
+  }
+  return entry;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+export function startName(t: TokenizerState, s: string, i: number): number {
+  i = scanName(t, s, i);
+  if (i === s.length) return i;
+  const entry = nameEndingAt(t, s, i);
   t.last.next = entry;
   t.last = entry;
   t.tagEntry = entry;
@@ -59,7 +62,7 @@ export function startName(t: Tokenizer, s: string, i: number): number {
 }
 
 /** What follows a start tag's name (at `i`, the character `c`). */
-export function startNameEnd(t: Tokenizer, s: string, i: number, c: number): number {
+export function startNameEnd(t: TokenizerState, s: string, i: number, c: number): number {
   if (c === 0x3e) {
     t.openElement(t.tagName, false, i + 1);
     return i + 1;
@@ -78,7 +81,7 @@ export function startNameEnd(t: Tokenizer, s: string, i: number, c: number): num
   return t.fail(M.badNameChar);
 }
 
-export function inTag(t: Tokenizer, s: string, i: number): number {
+export function inTag(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -109,11 +112,11 @@ export function inTag(t: Tokenizer, s: string, i: number): number {
   return i;
 }
 
-export function attrName(t: Tokenizer, s: string, i: number): number {
+export function attrName(t: TokenizerState, s: string, i: number): number {
   i = scanName(t, s, i);
   if (i === s.length) return i;
   const c = s.charCodeAt(i);
-  t.attrName = nameEndingAt(t, s, i);
+  t.attrName = nameEndingAt(t, s, i).name;
   if (c === 0x3d) {
     t.state = S.ATTR_QUOTE;
     return i + 1;
@@ -127,7 +130,7 @@ export function attrName(t: Tokenizer, s: string, i: number): number {
   return t.fail(c === 0x3e || c === 0x2f ? M.noValue : M.badAttrNameChar);
 }
 
-export function attrEq(t: Tokenizer, s: string, i: number): number {
+export function attrEq(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -144,7 +147,7 @@ export function attrEq(t: Tokenizer, s: string, i: number): number {
   return i;
 }
 
-export function attrQuote(t: Tokenizer, s: string, i: number): number {
+export function attrQuote(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -164,7 +167,7 @@ export function attrQuote(t: Tokenizer, s: string, i: number): number {
 }
 
 /** A quoted attribute value: whitespace characters become spaces (CR LF one space), references are resolved. */
-export function attrValue(t: Tokenizer, s: string, i: number): number {
+export function attrValue(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   const quote = t.quote;
   for (; i < n; i++) {
@@ -220,7 +223,7 @@ export function attrValue(t: Tokenizer, s: string, i: number): number {
 }
 
 /** An attribute is complete: unique on its element, then handed on. */
-function attribute(t: Tokenizer, value: string): void {
+function attribute(t: TokenizerState, value: string): void {
   const name = t.attrName;
   const names = t.attrNames;
   const count = names.length;
@@ -236,7 +239,7 @@ function attribute(t: Tokenizer, value: string): void {
   t.events.onAttribute(name, value);
 }
 
-export function emptyEnd(t: Tokenizer, s: string, i: number): number {
+export function emptyEnd(t: TokenizerState, s: string, i: number): number {
   if (s.charCodeAt(i) !== 0x3e) {
     t.i = i + 1;
     return t.fail(M.slashNotClosing);
@@ -246,7 +249,7 @@ export function emptyEnd(t: Tokenizer, s: string, i: number): number {
 }
 
 /** An end tag's name, compared in place with the open element's (no string is made when they match). */
-export function endName(t: Tokenizer, s: string, i: number): number {
+export function endName(t: TokenizerState, s: string, i: number): number {
   i = scanName(t, s, i);
   if (i === s.length) return i;
   const c = s.charCodeAt(i);
@@ -278,7 +281,7 @@ export function endName(t: Tokenizer, s: string, i: number): number {
   return t.fail(M.badEndChar);
 }
 
-export function endSpace(t: Tokenizer, s: string, i: number): number {
+export function endSpace(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -295,7 +298,7 @@ export function endSpace(t: Tokenizer, s: string, i: number): number {
   return i;
 }
 
-function finishEnd(t: Tokenizer, after: number, empty: boolean): number {
+function finishEnd(t: TokenizerState, after: number, empty: boolean): number {
   if (empty) return t.fail(M.emptyEnd);
   const name = t.tagName;
   if (t.mark !== 1) {

@@ -2,10 +2,10 @@
 // by references.ts) and what lies outside it (whitespace only). State functions of a Tokenizer.
 import { M } from './messages.js';
 import * as S from './states.js';
-import type { Tokenizer } from './tokenizer.js';
+import type { TokenizerState } from './state.js';
 
 /** Character data inside the root element, up to the next `<`. */
-export function text(t: Tokenizer, s: string, i: number): number {
+export function text(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -63,13 +63,13 @@ export function text(t: Tokenizer, s: string, i: number): number {
 }
 
 /** `]` characters right before index `i`, counting those at the end of earlier chunks. */
-function bracketsBefore(t: Tokenizer, s: string, i: number): number {
+function bracketsBefore(t: TokenizerState, s: string, i: number): number {
   if (i === t.start + 1) return s.charCodeAt(i - 1) === 0x5d ? (t.start === 0 ? t.brackets + 1 : 1) : 0;
   return t.start === 0 ? t.brackets : 0;
 }
 
 /** Whitespace outside the root element, up to the next `<`; anything else is an error when its run ends. */
-export function outside(t: Tokenizer, s: string, i: number): number {
+export function outside(t: TokenizerState, s: string, i: number): number {
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);

@@ -70,6 +70,14 @@ describe('tokenizer regressions', () => {
     expectBoth('<a xmlns:p="urn:x" p:="1"/>', 'refused');
   });
 
+  it('a second DOCTYPE is refused, lenient too (XML 1.0 [22] prolog: at most one doctypedecl; a fuzzer mutant of a lighttpd 404 page)', () => {
+    const xml = '<!DOCTYPE html PUBLIC "-//W3C">\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html/>';
+    for (const strict of [false, true]) {
+      for (const chunks of [[xml], charChunks(xml)]) expect(tokenizeOurs(chunks, { strict }).ok, `strict: ${strict}`).to.equal(false);
+    }
+    expect(tokenizeOurs(['<!DOCTYPE html>\n<html/>'], { strict: false }).ok, 'one DOCTYPE, lenient').to.equal(true);
+  });
+
   it('the public parser: a character reference with leading zeros is its character', () => {
     for (const strict of [true, false]) {
       for (const out of parseBoth(ms('', '<D:displayname>&#0000000000000000065;&#x0000042;</D:displayname>'), strict)) {
