@@ -24,11 +24,15 @@ const TRANSIENT_CODES = new Set([
 /** How browsers word a connection that failed (they give no code). */
 const BROWSER_NETWORK = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|network error)$/i;
 
-/** `fetch` refused the answer as not HTTP/1.1 (undici's llhttp codes are `HPE_*`): it will every time. */
+/**
+ * `fetch` refused the answer as not HTTP/1.1 (undici's llhttp codes are `HPE_*`; with both
+ * `Content-Length` and `Transfer-Encoding` sent, undici may instead find the body's length unlike
+ * the header, `UND_ERR_RES_CONTENT_LENGTH_MISMATCH`, depending on how the bytes arrive): it will every time.
+ */
 export function isProtocolError(e: unknown): boolean {
   for (let err: unknown = e, n = 0; err instanceof Error && n < 6; err = err.cause, n++) {
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('HPE_')) return true;
+    if (typeof code === 'string' && (code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) return true;
     if (/does not match the HTTP\/1\.1 protocol/i.test(err.message)) return true;
   }
   return false;
