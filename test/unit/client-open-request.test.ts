@@ -1,7 +1,7 @@
 /** openRequest() over a fake fetch: where a broken body broke off, closing twice, reading after the end. */
 import { expect } from 'chai';
 import { MultistatusError } from '../../lib/errors.js';
-import { openRequest } from '../../lib/client/request.js';
+import { networkError, openRequest } from '../../lib/client/request.js';
 
 const SPEC = { method: 'PROPFIND', url: 'http://dav.example/d/', depth: 1 as const, body: '<x/>' };
 
@@ -76,5 +76,38 @@ describe('client: openRequest over a fake fetch', function () {
     const error = await pending;
     expect(error.code).to.equal('ABORTED');
     expect(error.message).to.match(/was stopped$/);
+  });
+
+  it('the charset and the Content-Length of the answer, the length only when the body is not content-encoded', async function () {
+    const open = (headers: Record<string, string>) =>
+      openRequest(SPEC, { fetch: (async () => new Response('<x/>', { status: 207, headers })) as typeof fetch });
+    const latin = await open({ 'Content-Type': 'application/xml; charset=ISO-8859-1', 'Content-Length': '12' });
+    expect(latin.encoding?.toLowerCase()).to.equal('iso-8859-1');
+    expect(latin.length).to.equal(12);
+    const plain = await open({ 'Content-Type': 'application/xml', 'Content-Length': '0' });
+    expect('encoding' in plain).to.equal(false);
+    expect(plain.length).to.equal(0);
+    expect((await open({ 'Content-Length': '12', 'Content-Encoding': 'gzip' })).length).to.equal(undefined);
+    expect((await open({ 'Content-Length': '12', 'Content-Encoding': ' Identity ' })).length).to.equal(12);
+    expect((await open({ 'Content-Type': 'application/xml' })).length).to.equal(undefined);
+    expect((await open({ 'Content-Length': '-1' })).length).to.equal(undefined);
+  });
+});
+
+describe('client: networkError', function () {
+  it('the causes joined, at most four, each message once, empty ones left out', function () {
+    const chain = new Error('a', { cause: new Error('b', { cause: new Error('c', { cause: new Error('d', { cause: new Error('e') }) }) }) });
+    expect(networkError(chain)).to.equal('a: b: c: d');
+    expect(networkError(new TypeError('fetch failed', { cause: new Error('fetch failed', { cause: new Error('connect ECONNREFUSED') }) }))).to.equal(
+      'fetch failed: connect ECONNREFUSED',
+    );
+    expect(networkError(new Error('', { cause: new Error('reset') }))).to.equal('reset');
+  });
+
+  it('an AggregateError names its first error; something not an Error is written as a string', function () {
+    expect(networkError(new AggregateError([new Error('connect ECONNREFUSED ::1:80'), new Error('other')], 'connect failed'))).to.equal(
+      'connect failed connect ECONNREFUSED ::1:80',
+    );
+    expect(networkError('plain')).to.equal('plain');
   });
 });
