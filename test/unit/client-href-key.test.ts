@@ -47,4 +47,15 @@ describe('client: href keys', function () {
     expect(isUnder(hrefKey('/x', BASE)!, origin)).to.equal(true);
     expect(depthBelow(hrefKey('/x/y', BASE)!, origin)).to.equal(2);
   });
+
+  it('trims every kind of white space around an href (a no-break space too), keeps %2F as one escaped character', function () {
+    expect(hrefKey('\u00a0 /files/x \u00a0', BASE)).to.equal(hrefKey('/files/x', BASE));
+    expect(hrefKey('/files/a%2Fb', BASE)).to.not.equal(hrefKey('/files/ab', BASE));
+    expect(hrefKey('/files/a%2Fb', BASE)).to.equal(hrefKey('/files/a%2fb', BASE));
+  });
+
+  it('a root written with a trailing slash holds the keys below it', function () {
+    expect(isUnder('http://h.example/a/b', 'http://h.example/a/')).to.equal(true);
+    expect(isUnder('http://h.example/ab', 'http://h.example/a/')).to.equal(false);
+  });
 });
