@@ -4,10 +4,9 @@
  * `--fail-fast` stops); an answer fetch refuses; `--limit`; `--sync -f table`; a gzip body served
  * without Content-Encoding.
  */
-import { createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
+import { useConflictingLengthServer } from '../helpers/conflicting-length-server.js';
 import { listingBody, makeTree, serveTree } from '../helpers/dav-tree.js';
 import { ndjsonLines, runCli } from '../helpers/run-cli.js';
 import { useScriptedServer } from '../helpers/scripted-http-server.js';
@@ -77,43 +76,17 @@ describe('cli: walks on other servers, --fail-fast, --limit, --sync table, gzip 
   });
 
   describe('an answer fetch refuses (Content-Length and Transfer-Encoding both)', function () {
-    let raw: Server;
-    let requests = 0;
-    const sockets = new Set<Socket>();
-    before(async function () {
-      raw = createServer((socket) => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        let got = '';
-        socket.on('data', (data) => {
-          // Answer once the whole request is in (an answer sent while the client still writes would reset it).
-          got += data.toString('latin1');
-          const end = got.indexOf('\r\n\r\n');
-          const length = Number(/content-length: *(\d+)/i.exec(got)?.[1] ?? 0);
-          if (end < 0 || got.length < end + 4 + length) return;
-          got = '';
-          requests++;
-          const body = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>';
-          socket.write(`HTTP/1.1 207 Multi-Status\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
-          setTimeout(() => socket.end(), 200);
-        });
-      });
-      await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-    });
-    after(async function () {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => raw.close(() => resolve()));
-    });
+    const server = useConflictingLengthServer();
 
     it('is not retried; the message says to save the body with curl and pipe it into multistatus -', async function () {
-      const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/dav/`;
+      const url = server.url;
       for (const args of [[url], [url, '-d', 'infinity']]) {
-        requests = 0;
+        server.requests = 0;
         const r = await runCli([...args, '-f', 'ndjson']);
         expect(r.code).to.equal(3);
         expect(r.stderr).to.contain('not retried: fetch refuses this answer every time');
         expect(r.stderr).to.contain(`curl -s -X PROPFIND -H 'Depth: 1' ${url} | multistatus -`);
-        expect(requests).to.equal(1);
+        expect(server.requests).to.equal(1);
       }
     });
   });

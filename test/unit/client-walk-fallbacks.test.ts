@@ -4,11 +4,10 @@
  * (500/501/507, an answer fetch refuses as not HTTP/1.1, Retry-After past maxRetryDelay); the
  * walk's memory (collections only); diagnostics counted once; a walk error's position.
  */
-import { createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
 import { expect } from 'chai';
 import { MultistatusError, parseMultistatus, syncCollection, walk } from '../../lib/index.js';
 import type { DavResponse, WalkIterator, WalkOptions, WalkSummary } from '../../lib/index.js';
+import { useConflictingLengthServer } from '../helpers/conflicting-length-server.js';
 import { listingBody, makeTree, serveTree } from '../helpers/dav-tree.js';
 import { ScriptedHttpServer } from '../helpers/scripted-http-server.js';
 
@@ -134,42 +133,15 @@ describe('client: walk on servers that reject the extra, and what is retried', f
     });
 
     describe('an answer fetch refuses (Content-Length and Transfer-Encoding both sent)', function () {
-      let raw: Server;
-      let requests = 0;
-      const sockets = new Set<Socket>();
-      before(async function () {
-        raw = createServer((socket) => {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          let got = '';
-          socket.on('data', (data) => {
-            // Answer once the whole request is in (an answer sent while the client still writes would reset it).
-            got += data.toString('latin1');
-            const end = got.indexOf('\r\n\r\n');
-            const length = Number(/content-length: *(\d+)/i.exec(got)?.[1] ?? 0);
-            if (end < 0 || got.length < end + 4 + length) return;
-            got = '';
-            requests++;
-            const body = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>';
-            socket.write(`HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
-            setTimeout(() => socket.end(), 200);
-          });
-        });
-        await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-      });
-      after(async function () {
-        for (const s of sockets) s.destroy();
-        await new Promise<void>((resolve) => raw.close(() => resolve()));
-      });
+      const server = useConflictingLengthServer();
 
       it('is not retried, and the message says so', async function () {
-        requests = 0;
-        const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/dav/`;
-        const error = await run(walk(url, { retryDelay: 1 })).then(() => undefined, (e: unknown) => e);
+        server.requests = 0;
+        const error = await run(walk(server.url, { retryDelay: 1 })).then(() => undefined, (e: unknown) => e);
         expect(error).to.be.instanceOf(MultistatusError);
         expect((error as MultistatusError).code).to.equal('SOURCE');
         expect((error as MultistatusError).message, (error as MultistatusError).message).to.match(/^walk: listing \S+ failed \(not retried: fetch refuses this answer as not HTTP\/1\.1, and would every time\): /);
-        expect(requests).to.equal(1);
+        expect(server.requests).to.equal(1);
       });
     });
   });
