@@ -1,7 +1,8 @@
 /**
  * An attribute with an undeclared prefix (lib/parser/scope.ts): it is read in the namespace
  * `prefix:` (with UNBOUND_PREFIX), and it is left out of the check that two attributes of one
- * element name different expanded names (Namespaces in XML §6.3), which is about bound names only.
+ * element name different expanded names (Namespaces in XML §6.3), which is about bound prefixed
+ * names only (an unprefixed name is in no namespace, whatever its key).
  */
 import { expect } from 'chai';
 import { parseText as parse } from '../helpers/collect.js';
@@ -20,5 +21,13 @@ describe('parser unbound attribute prefixes (mutation tests)', () => {
     expect(Object.keys(r.responses[0]!.propstats[0]!.props)).to.deep.equal([`{${X}}v`]);
     const d = r.summary.diagnostics.filter((x) => x.code === 'UNBOUND_PREFIX');
     expect(d.map((x) => x.message)).to.deep.equal(['the prefix p of <p:x> is not declared; read as namespace p:']);
+  });
+
+  it('an unprefixed x next to D:x (a DAV: name, keyed bare as x) is no duplicate: only prefixed names are compared', () => {
+    // Two prefixed attributes make the element checked; the unprefixed x is in no namespace.
+    const r = parse(ok('<X:v D:x="1" x="2" D:y="3">1</X:v>'));
+    expect(r.responses.map((x) => x.href)).to.deep.equal(['/r']);
+    expect(Object.keys(r.responses[0]!.propstats[0]!.props)).to.deep.equal([`{${X}}v`]);
+    expect(r.summary.diagnostics).to.deep.equal([]);
   });
 });
