@@ -25,6 +25,32 @@ import {
   report,
   syncCollection,
   walk,
+  readOutcomes,
+  requireSuccess,
+  PartialFailureError,
+  proppatch,
+  deleteResource,
+  copy,
+  move,
+  lock,
+  unlock,
+} from 'multistatus';
+import type {
+  LockGrant,
+  LockInfo,
+  LockOptions,
+  Outcome,
+  OutcomeEntry,
+  OutcomeIterator,
+  OutcomeOptions,
+  OutcomeSummary,
+  PropertyOutcome,
+  PropertyUpdate,
+  PropstatEntry,
+  PropValue,
+  StatusEntry,
+  TransferOptions,
+  WriteOptions,
 } from 'multistatus';
 import type {
   Ace,
@@ -337,8 +363,49 @@ async function strictLines(): Promise<void> {
   check('helper types', builtin.getetag === '"e"' && untyped.x === 'y' && Array.isArray(json) && key === 'getetag' && Object.keys(none).length === 0 && nullable.getetag === null);
 }
 
+/** The write methods: a 207 with a failed entry never reads as success; every helper over an injected fetch. */
+async function writes(): Promise<void> {
+  const partial = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/f/b.txt</D:href><D:status>HTTP/1.1 423 Locked</D:status></D:response>'
+    + '<D:response><D:href>/f/</D:href><D:status>HTTP/1.1 424 Failed Dependency</D:status></D:response></D:multistatus>';
+  const outcomeOptions: OutcomeOptions = { status: 207, maxFailures: 10 };
+  const read: OutcomeIterator = readOutcomes(partial, outcomeOptions);
+  const seen: Outcome[] = [];
+  for await (const e of read) {
+    const entry: OutcomeEntry = e;
+    if (entry.form === 'status') seen.push((entry satisfies StatusEntry).outcome);
+    else seen.push(...(entry satisfies PropstatEntry).properties.map((p: PropertyOutcome) => p.outcome));
+  }
+  check('readOutcomes: failed then dependent', seen.join() === 'failed,dependent');
+  const rejected = await requireSuccess(partial).then(() => undefined, (e: unknown) => e);
+  check('requireSuccess rejects a partial failure', rejected instanceof PartialFailureError && rejected.code === 'PARTIAL_FAILURE' && rejected.byStatus['423'] === 1);
+
+  const answers: Record<string, () => Response> = {
+    PROPPATCH: () => new Response('<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/f/a</D:href><D:propstat><D:prop><D:displayname/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>', { status: 207 }),
+    DELETE: () => new Response(null, { status: 204 }),
+    COPY: () => new Response(null, { status: 201 }),
+    MOVE: () => new Response(null, { status: 201 }),
+    LOCK: () => new Response('<?xml version="1.0"?><D:prop xmlns:D="DAV:"><D:lockdiscovery/></D:prop>', { status: 200, headers: { 'lock-token': '<urn:uuid:1>' } }),
+    UNLOCK: () => new Response(null, { status: 204 }),
+  };
+  const fake: typeof fetch = async (_input, init) => (answers[init?.method ?? ''] ?? (() => new Response(null, { status: 500 })))();
+  const options: WriteOptions = { fetch: fake };
+  const value: PropValue = 'Report';
+  const update: PropertyUpdate = { set: { displayname: value } };
+  const patched: OutcomeSummary = await requireSuccess(proppatch('http://dav.test/f/a', update, options));
+  const transfer: TransferOptions = { ...options, overwrite: false };
+  const info: LockInfo = { owner: 'me' };
+  const lockOptions: LockOptions = { ...options, ...info, timeout: 60 };
+  await requireSuccess(deleteResource('http://dav.test/f/old/', options));
+  await requireSuccess(copy('http://dav.test/f/a', 'http://dav.test/f/b', transfer));
+  await requireSuccess(move('http://dav.test/f/b', 'http://dav.test/f/c', transfer));
+  const granted: LockGrant | undefined = (await requireSuccess(lock('http://dav.test/f/a', lockOptions))).lock;
+  await requireSuccess(unlock('http://dav.test/f/a', granted?.token ?? 'urn:uuid:1', options));
+  check('write helpers over an injected fetch', patched.ok && patched.succeeded === 1 && granted?.token === 'urn:uuid:1');
+}
+
 await viaIterator();
 await client();
+await writes();
 await strictLines();
 await viaStream();
 viaParser();
