@@ -16,7 +16,7 @@
  * test/unit/recipes.test.ts runs as code against a local server.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -39,16 +39,14 @@ const CALENDAR = '/user/cal1/';
 const MKCALENDAR = `<?xml version="1.0" encoding="utf-8"?>
 <C:mkcalendar xmlns:D="DAV:" xmlns:C="${CALDAV}"><D:set><D:prop><D:displayname>Work</D:displayname></D:prop></D:set></C:mkcalendar>`;
 
-/** The blocks that talk to a server (an example host, or the reader's `res` / `url`). */
-function serverBlocks(): CodeBlock[] {
+/** The write-method examples (DELETE, COPY, MOVE, LOCK…): they need a server with locks and a tree to change. */
+const WRITES = /\b(deleteResource|proppatch|copy|move|lock|unlock)\(/;
+
+/** The blocks that talk to a server (an example host, or the reader's `res` / `url`): the reading ones, or the writing ones. */
+function serverBlocks(writes = false): CodeBlock[] {
   const docs = readdirSync(path.join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
   return blocksOf(['README.md', ...docs]).filter(
-    (b) =>
-      /dav\.example|cal\.example|\bres\b|\burl\b/.test(b.code) &&
-      !/from '(webdav|undici)'/.test(b.code) &&
-      // The write-method examples (DELETE, COPY, MOVE, LOCK) need a server with locks and a tree to
-      // change: radicale has neither; their behaviour runs in writes.test.ts on six servers.
-      !/\b(deleteResource|proppatch|copy|move|lock|unlock)\(/.test(b.code),
+    (b) => /dav\.example|cal\.example|\bres\b|\burl\b/.test(b.code) && !/from '(webdav|undici)'/.test(b.code) && WRITES.test(b.code) === writes,
   );
 }
 
@@ -137,6 +135,46 @@ describe('live radicale: the README and docs examples run', function () {
         return;
       }
       const { stdout } = await run(process.execPath, args, { cwd: dir, timeout: 60_000 }).catch(
+        (e: { stdout?: string; stderr?: string; message: string }) => {
+          throw new Error(`${block.file}:${block.line} failed:\n${e.stderr ?? e.message}\n--- its source as run:\n${source}`);
+        },
+      );
+      expect(stdout.trim().split('\n').pop()).to.equal('example: done');
+    });
+  }
+});
+
+describe('live apache2: the write-method examples run', function () {
+  this.timeout(120_000);
+  // files/old/ to delete, files/doc/ to patch, copy, move, lock and unlock (apache2 has locks).
+  const live = liveServer('apache2', (root) => {
+    mkdirSync(path.join(root, 'files', 'old'), { recursive: true });
+    writeFileSync(path.join(root, 'files', 'old', 'a.txt'), 'a');
+    mkdirSync(path.join(root, 'files', 'doc'), { recursive: true });
+    writeFileSync(path.join(root, 'files', 'doc', 'b.txt'), 'b');
+  });
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(path.join(repoRoot, 'test', 'live', '.examples-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const blocks = serverBlocks(true);
+  it('there are write-method examples to run (docs/write-methods.md)', function () {
+    expect(blocks.filter((b) => b.file === 'docs/write-methods.md').length).to.be.at.least(2);
+  });
+
+  for (const block of blocks) {
+    it(`${block.file}:${block.line} runs to its end against apache2`, async function () {
+      const base = live().url;
+      const source = block.code.replaceAll('https://dav.example/files/', `${base}files/`);
+      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const name = `write-${block.file.replace(/\W/g, '-')}-${block.line}`;
+      writeFileSync(path.join(dir, `${name}.prelude.mjs`), `globalThis.url = ${JSON.stringify(`${base}files/doc/`)};\nglobalThis.password = 'x';\n`);
+      writeFileSync(path.join(dir, `${name}.mjs`), `${js}\nconsole.log('example: done');\n`);
+      const { stdout } = await run(process.execPath, ['--import', `./${name}.prelude.mjs`, `${name}.mjs`], { cwd: dir, timeout: 60_000 }).catch(
         (e: { stdout?: string; stderr?: string; message: string }) => {
           throw new Error(`${block.file}:${block.line} failed:\n${e.stderr ?? e.message}\n--- its source as run:\n${source}`);
         },
